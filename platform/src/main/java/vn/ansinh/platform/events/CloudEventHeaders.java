@@ -1,0 +1,91 @@
+package vn.ansinh.platform.events;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+
+/**
+ * CloudEvents 1.0 in Kafka binary mode: the attributes travel as {@code ce_*} headers and the
+ * record value is the JSON payload itself, so that any Kafka tool shows readable data.
+ */
+public final class CloudEventHeaders {
+
+    public static final String ID = "ce_id";
+    public static final String TYPE = "ce_type";
+    public static final String SOURCE = "ce_source";
+    public static final String TIME = "ce_time";
+    public static final String SPEC_VERSION = "ce_specversion";
+    public static final String SUBJECT = "ce_subject";
+    public static final String CONTENT_TYPE = "content-type";
+
+    public static final String SPEC_VERSION_VALUE = "1.0";
+    public static final String JSON = "application/json";
+
+    private CloudEventHeaders() {
+    }
+
+    public static void write(Headers headers, EventEnvelope event) {
+        put(headers, ID, event.id().toString());
+        put(headers, TYPE, event.type());
+        put(headers, SOURCE, event.source());
+        put(headers, TIME, event.time().toString());
+        put(headers, SPEC_VERSION, SPEC_VERSION_VALUE);
+        put(headers, SUBJECT, event.key());
+        put(headers, CONTENT_TYPE, JSON);
+    }
+
+    /**
+     * Reads the envelope of a received record.
+     *
+     * @throws MalformedEventException when a required attribute is missing or unreadable
+     */
+    public static EventEnvelope read(Headers headers, String key, byte[] value) {
+        String specVersion = required(headers, SPEC_VERSION);
+        if (!SPEC_VERSION_VALUE.equals(specVersion)) {
+            throw new MalformedEventException("unsupported " + SPEC_VERSION + " '" + specVersion + "'");
+        }
+        String contentType = required(headers, CONTENT_TYPE);
+        if (!contentType.startsWith(JSON)) {
+            throw new MalformedEventException("unsupported " + CONTENT_TYPE + " '" + contentType + "'");
+        }
+        if (value == null || value.length == 0) {
+            throw new MalformedEventException("the record has no payload");
+        }
+        UUID id;
+        Instant time;
+        try {
+            id = UUID.fromString(required(headers, ID));
+        } catch (IllegalArgumentException e) {
+            throw new MalformedEventException(ID + " is not a UUID");
+        }
+        try {
+            time = Instant.parse(required(headers, TIME));
+        } catch (RuntimeException e) {
+            throw new MalformedEventException(TIME + " is not an RFC 3339 timestamp");
+        }
+        return new EventEnvelope(id, required(headers, TYPE), required(headers, SOURCE), time, key, value);
+    }
+
+    public static String text(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static String required(Headers headers, String name) {
+        String text = text(headers, name);
+        if (text == null || text.isBlank()) {
+            throw new MalformedEventException("missing header " + name);
+        }
+        return text;
+    }
+
+    private static void put(Headers headers, String name, String value) {
+        headers.remove(name);
+        if (value != null) {
+            headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package vn.ansinh.platform.events;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Configuration of the event plumbing shared by the services. */
+@ConfigMapping(prefix = "ansinh.events")
+public interface EventsConfig {
+
+    /** The CloudEvents {@code source} of everything this service publishes, e.g. {@code /ansinh/households}. */
+    String source();
+
+    /** The topic that records this service cannot apply are sent to, e.g. {@code benefits.dead-letter.v1}. */
+    String deadLetterTopic();
+
+    Relay relay();
+
+    Consumer consumer();
+
+    interface Relay {
+        /** Off only for tests that drive a relay by hand. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Outbox rows published per database transaction. */
+        @WithDefault("1000")
+        int batchSize();
+
+        /** How long an idle relay waits before it looks again (a commit in this JVM wakes it at once). */
+        @WithDefault("250ms")
+        Duration pollInterval();
+    }
+
+    interface Consumer {
+        @WithDefault("500")
+        int maxPollRecords();
+
+        /** Pause after a transient failure (database or broker unavailable) before the batch is retried. */
+        @WithDefault("2s")
+        Duration retryBackoff();
+    }
+}

@@ -1,0 +1,66 @@
+package vn.ansinh.platform.events;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import io.smallrye.common.annotation.Identifier;
+
+/**
+ * Builds the plain Kafka clients of the event plumbing from the {@code kafka.*} configuration
+ * (the same one quarkus-kafka-client uses for its health check).
+ */
+@ApplicationScoped
+public class KafkaClients {
+
+    private final Map<String, Object> kafka;
+
+    public KafkaClients(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
+        this.kafka = kafka;
+    }
+
+    /** An idempotent producer: retries never duplicate or reorder records of a partition. */
+    public KafkaProducer<String, byte[]> producer(String clientId) {
+        Map<String, Object> config = base();
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** A consumer whose offsets are committed by the application, after its database commit. */
+    public KafkaConsumer<String, byte[]> consumer(String groupId, int maxPollRecords) {
+        Map<String, Object> config = base();
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private Map<String, Object> base() {
+        Map<String, Object> config = new HashMap<>();
+        // only the connection settings are taken over: serialisation and delivery are fixed here
+        kafka.forEach((name, value) -> {
+            if (name.equals("bootstrap.servers") || name.startsWith("security.") || name.startsWith("sasl.")
+                    || name.startsWith("ssl.")) {
+                config.put(name, value);
+            }
+        });
+        return config;
+    }
+}

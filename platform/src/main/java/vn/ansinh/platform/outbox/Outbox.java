@@ -1,0 +1,121 @@
+package vn.ansinh.platform.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
+
+import vn.ansinh.platform.events.EventEnvelope;
+import vn.ansinh.platform.events.EventsConfig;
+import vn.ansinh.platform.events.Json;
+
+/**
+ * Writes events into the outbox table inside the caller's transaction, so that an event
+ * exists if and only if the state change that produced it committed.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    /*
+     * The relay publishes in id order. Two transactions writing events for the same key could
+     * otherwise commit in the opposite order of their ids; a transaction-scoped advisory lock on
+     * the key, taken before the identity value is drawn, makes the ids of one key follow commit
+     * order. The lock table holds one entry per distinct key until commit: keep a transaction
+     * to a few thousand keys (imports commit in chunks) or raise max_locks_per_transaction.
+     */
+    private static final String INSERT = """
+            WITH key_lock AS MATERIALIZED (SELECT pg_advisory_xact_lock(hashtextextended(?, 0)))
+            INSERT INTO outbox_event (event_id, topic, event_key, event_type, payload, occurred_at)
+            SELECT ?, ?, ?, ?, ?::json, ? FROM key_lock
+            """;
+    private static final Object WAKE_REGISTERED = new Object();
+
+    private final EntityManager entityManager;
+    private final TransactionSynchronizationRegistry transactions;
+    private final Json json;
+    private final EventsConfig config;
+    private final OutboxSignal signal;
+
+    public Outbox(EntityManager entityManager, TransactionSynchronizationRegistry transactions, Json json,
+            EventsConfig config, OutboxSignal signal) {
+        this.entityManager = entityManager;
+        this.transactions = transactions;
+        this.json = json;
+        this.config = config;
+        this.signal = signal;
+    }
+
+    /** An event ready to be appended: topic, key (the aggregate id), wire type and payload record. */
+    public record NewEvent(String topic, String key, String type, Object payload) {
+    }
+
+    /** Appends one event; returns its envelope (with the event id consumers will see). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EventEnvelope append(String topic, String key, String type, Object payload) {
+        return appendAll(List.of(new NewEvent(topic, key, type, payload))).get(0);
+    }
+
+    /** Appends events in one JDBC batch, for imports that change many aggregates at once. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<EventEnvelope> appendAll(List<NewEvent> events) {
+        Instant now = Instant.now();
+        List<EventEnvelope> envelopes = events.stream()
+                .map(e -> new EventEnvelope(UUID.randomUUID(), e.type(), config.source(), now, e.key(),
+                        json.write(e.payload())))
+                .toList();
+        // the state change may still sit in Hibernate's session: flush it so it commits with the events
+        entityManager.flush();
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                for (int i = 0; i < events.size(); i++) {
+                    bind(insert, events.get(i).topic(), envelopes.get(i));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+        wakeRelayAfterCommit();
+        return envelopes;
+    }
+
+    private static void bind(PreparedStatement insert, String topic, EventEnvelope event) throws SQLException {
+        insert.setString(1, topic + '/' + event.key());
+        insert.setObject(2, event.id());
+        insert.setString(3, topic);
+        insert.setString(4, event.key());
+        insert.setString(5, event.type());
+        insert.setString(6, new String(event.data(), StandardCharsets.UTF_8));
+        insert.setTimestamp(7, Timestamp.from(event.time()));
+    }
+
+    private void wakeRelayAfterCommit() {
+        if (transactions.getResource(WAKE_REGISTERED) != null) {
+            return;
+        }
+        transactions.putResource(WAKE_REGISTERED, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    signal.wake();
+                }
+            }
+        });
+    }
+}

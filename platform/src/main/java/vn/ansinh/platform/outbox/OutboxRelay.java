@@ -1,0 +1,129 @@
+package vn.ansinh.platform.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
+
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import vn.ansinh.platform.events.CloudEventHeaders;
+import vn.ansinh.platform.events.EventEnvelope;
+
+/**
+ * Publishes committed outbox rows to Kafka, oldest first, then deletes them.
+ *
+ * <p>Any number of relays (one per replica) may run against one outbox: each batch is taken
+ * under a transaction-scoped advisory lock, so only one relay publishes at a time and the
+ * rows it deletes are exactly the ones it sent. If a relay dies after sending and before its
+ * commit, the next one sends those rows again: delivery is at least once, and consumers
+ * drop the repeat by its event id.
+ */
+public class OutboxRelay {
+
+    /** Advisory lock key of the relay ("outbox" in ASCII); each service has its own database. */
+    static final long RELAY_LOCK = 0x6f7574626f78L;
+
+    private static final String CLAIM = "SELECT pg_try_advisory_xact_lock(?)";
+    private static final String SELECT = """
+            SELECT id, event_id, topic, event_key, event_type, payload, occurred_at
+            FROM outbox_event ORDER BY id LIMIT ?
+            """;
+    private static final String DELETE = "DELETE FROM outbox_event WHERE id = ANY (?)";
+
+    private final DataSource dataSource;
+    private final Producer<String, byte[]> producer;
+    private final String source;
+    private final int batchSize;
+
+    public OutboxRelay(DataSource dataSource, Producer<String, byte[]> producer, String source, int batchSize) {
+        this.dataSource = dataSource;
+        this.producer = producer;
+        this.source = source;
+        this.batchSize = batchSize;
+    }
+
+    /**
+     * Publishes one batch.
+     *
+     * @return the number of events published; 0 when the outbox is empty or another relay holds the lock
+     */
+    public int publishBatch() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                if (!claim(connection)) {
+                    return 0;
+                }
+                List<Pending> batch = read(connection);
+                if (batch.isEmpty()) {
+                    return 0;
+                }
+                send(batch);
+                delete(connection, batch);
+                return batch.size();
+            }
+        });
+    }
+
+    private record Pending(long id, String topic, EventEnvelope event) {
+    }
+
+    private static boolean claim(Connection connection) throws SQLException {
+        try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
+            claim.setLong(1, RELAY_LOCK);
+            try (ResultSet result = claim.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
+        }
+    }
+
+    private List<Pending> read(Connection connection) throws SQLException {
+        List<Pending> batch = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(SELECT)) {
+            select.setInt(1, batchSize);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    EventEnvelope event = new EventEnvelope(rows.getObject("event_id", UUID.class),
+                            rows.getString("event_type"), source,
+                            rows.getTimestamp("occurred_at").toInstant(), rows.getString("event_key"),
+                            rows.getString("payload").getBytes(StandardCharsets.UTF_8));
+                    batch.add(new Pending(rows.getLong("id"), rows.getString("topic"), event));
+                }
+            }
+        }
+        return batch;
+    }
+
+    private void send(List<Pending> batch) throws InterruptedException, ExecutionException {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+        for (Pending pending : batch) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(pending.topic(), pending.event().key(),
+                    pending.event().data());
+            CloudEventHeaders.write(record.headers(), pending.event());
+            acks.add(producer.send(record));
+        }
+        producer.flush();
+        for (Future<RecordMetadata> ack : acks) {
+            ack.get(); // a failed send rolls the batch back: nothing is deleted, all is sent again
+        }
+    }
+
+    private static void delete(Connection connection, List<Pending> batch) throws SQLException {
+        Long[] ids = batch.stream().map(Pending::id).toArray(Long[]::new);
+        try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
+            delete.setArray(1, connection.createArrayOf("bigint", ids));
+            delete.executeUpdate();
+        }
+    }
+}
