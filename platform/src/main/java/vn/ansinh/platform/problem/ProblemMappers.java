@@ -58,6 +58,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        // RESTEasy wraps a body that Jackson could not read in a 400 of its own
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return unreadable(json, uri);
+            }
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri);
