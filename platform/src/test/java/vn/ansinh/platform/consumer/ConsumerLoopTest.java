@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,7 +24,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import vn.ansinh.platform.PlatformTestApp;
 import vn.ansinh.platform.PlatformTestApp.EffectRecorder;
-import vn.ansinh.platform.events.CloudEventHeaders;
 import vn.ansinh.platform.events.EventsConfig;
 import vn.ansinh.platform.events.KafkaClients;
 import vn.ansinh.platform.testing.EventContracts;
@@ -155,13 +153,7 @@ class ConsumerLoopTest {
     }
 
     private static void sendRaw(String topic, String key, byte[] payload, UUID id) {
-        Topics.send(topic, key, payload,
-                CloudEventHeaders.ID, id.toString(),
-                CloudEventHeaders.TYPE, PlatformTestApp.NOTED,
-                CloudEventHeaders.SOURCE, "/test",
-                CloudEventHeaders.TIME, Instant.now().toString(),
-                CloudEventHeaders.SPEC_VERSION, "1.0",
-                CloudEventHeaders.CONTENT_TYPE, "application/json");
+        Topics.sendEvent(topic, key, PlatformTestApp.NOTED, payload, id);
     }
 
     private static long committedOffset(String group, String topic) throws Exception {

@@ -21,6 +21,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import vn.ansinh.platform.events.CloudEventHeaders;
+
 /** Reads and writes topics of the test broker directly, as an outside client would. */
 public final class Topics {
 
@@ -70,6 +72,17 @@ public final class Topics {
         } catch (Exception e) {
             throw new IllegalStateException("could not send to " + topic, e);
         }
+    }
+
+    /** Sends a payload as a CloudEvent in binary mode, as a producing service would. */
+    public static void sendEvent(String topic, String key, String type, byte[] payload, UUID id) {
+        send(topic, key, payload,
+                CloudEventHeaders.ID, id.toString(),
+                CloudEventHeaders.TYPE, type,
+                CloudEventHeaders.SOURCE, "/test",
+                CloudEventHeaders.TIME, Instant.now().toString(),
+                CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE,
+                CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
     }
 
     public static String header(ConsumerRecord<String, byte[]> record, String name) {

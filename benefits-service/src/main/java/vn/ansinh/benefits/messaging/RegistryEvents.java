@@ -1,0 +1,28 @@
+package vn.ansinh.benefits.messaging;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import vn.ansinh.platform.events.MalformedEventException;
+
+/**
+ * What benefits-service reads from the registry's topic: only the fields it needs of each type
+ * (contracts in {@code contracts/events/households.household.v1/}).
+ */
+public final class RegistryEvents {
+
+    public static final String TOPIC = "households.household.v1";
+    public static final String REGISTERED = "household.registered";
+
+    private RegistryEvents() {
+    }
+
+    public record HouseholdRegistered(UUID householdId, String code, String areaCode, Instant registeredAt) {
+
+        public HouseholdRegistered {
+            if (householdId == null || code == null || areaCode == null || registeredAt == null) {
+                throw new MalformedEventException("household.registered needs householdId, code, areaCode and registeredAt");
+            }
+        }
+    }
+}

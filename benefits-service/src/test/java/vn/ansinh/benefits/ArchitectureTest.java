@@ -1,0 +1,13 @@
+package vn.ansinh.benefits;
+
+import org.junit.jupiter.api.Test;
+
+import vn.ansinh.platform.testing.ArchitectureRules;
+
+class ArchitectureTest {
+
+    @Test
+    void layersAndBoundariesHold() {
+        ArchitectureRules.check("vn.ansinh.benefits");
+    }
+}
