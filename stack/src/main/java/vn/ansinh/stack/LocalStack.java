@@ -1,0 +1,64 @@
+package vn.ansinh.stack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./run-local.sh}: the whole suite on this machine until Ctrl-C.
+ *
+ * <p>Environment: {@code ANSINH_DB_URL} (+ {@code ANSINH_DB_USER}, {@code ANSINH_DB_PASSWORD}) to use
+ * a PostgreSQL server of your own instead of the embedded one — a JDBC URL of a database the
+ * user may create databases from, e.g. {@code jdbc:postgresql://localhost:5432/postgres};
+ * {@code ANSINH_KAFKA_BOOTSTRAP} to use your own Kafka; {@code ANSINH_WORK_DIR} for data and logs
+ * (default {@code .local}); {@code ANSINH_DEMO=false} to start without demo data.
+ */
+public final class LocalStack {
+
+    private LocalStack() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of("").toAbsolutePath();
+        Path workDir = Path.of(env("ANSINH_WORK_DIR", ".local")).toAbsolutePath();
+        Files.createDirectories(workDir);
+        String classpath = Files.readString(root.resolve("stack/target/classpath.txt")).trim()
+                + java.io.File.pathSeparator + root.resolve("stack/target/classes");
+        StackOptions options = new StackOptions(root, workDir, classpath, System.getenv("ANSINH_DB_URL"),
+                env("ANSINH_DB_USER", "postgres"), env("ANSINH_DB_PASSWORD", "postgres"),
+                System.getenv("ANSINH_KAFKA_BOOTSTRAP"), 15432, 19092, 19093, StackOptions.DEFAULT_SERVICE_PORTS);
+
+        Instant started = Instant.now();
+        System.out.println("Starting An Sinh: PostgreSQL, Kafka, then the three services (data and logs in " + workDir + ") …");
+        Stack stack = Stack.start(options);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping An Sinh …");
+            try {
+                stack.close();
+            } catch (Exception e) {
+                System.err.println("while stopping: " + e);
+            }
+            System.out.println("Stopped.");
+            stopped.countDown();
+        }, "stop-stack"));
+
+        System.out.printf("%nAn Sinh is ready in %d s:%n", Duration.between(started, Instant.now()).toSeconds());
+        stack.describe().forEach(line -> System.out.println("  " + line));
+        if (!"false".equalsIgnoreCase(env("ANSINH_DEMO", "true"))) {
+            int loaded = DemoData.loadIfEmpty(stack.url("households-service"));
+            System.out.println(loaded > 0 ? "  demo data: " + loaded + " households registered"
+                    : "  demo data: the registry already has households, nothing loaded");
+        }
+        System.out.println("\nTry: curl " + stack.url("reporting-service") + "/api/indicators/registered-households");
+        System.out.println("Press Ctrl-C to stop everything.");
+        stopped.await();
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

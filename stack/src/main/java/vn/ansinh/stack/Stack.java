@@ -1,0 +1,116 @@
+package vn.ansinh.stack;
+
+import java.io.IOException;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole suite on one machine: a PostgreSQL server (a database per service), a Kafka
+ * broker, and the three services as separate processes, started in that order and stopped in
+ * the reverse one.
+ */
+public final class Stack implements AutoCloseable {
+
+    public static final List<String> SERVICES = List.of("households-service", "benefits-service", "reporting-service");
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+    private final StackOptions options;
+    private final PostgresServer postgres;
+    private final KafkaBroker kafka;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+
+    private Stack(StackOptions options) {
+        this.options = options;
+        this.postgres = new PostgresServer(options);
+        this.kafka = new KafkaBroker(options);
+    }
+
+    /** Starts everything and waits until every service is ready; on failure stops what had started. */
+    public static Stack start(StackOptions options) throws Exception {
+        Stack stack = new Stack(options);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (Exception | Error e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll() throws IOException, InterruptedException, SQLException {
+        postgres.start();
+        kafka.start();
+        for (String name : SERVICES) {
+            ServiceProcess service = new ServiceProcess(name, options.servicePorts().get(name),
+                    options.workDir().resolve("logs").resolve(name + ".log"));
+            services.put(name, service);
+            String database = name.substring(0, name.indexOf('-'));
+            service.start(options.root(), options.workDir(), Map.of(
+                    "QUARKUS_DATASOURCE_JDBC_URL", postgres.database(database),
+                    "QUARKUS_DATASOURCE_USERNAME", postgres.user(),
+                    "QUARKUS_DATASOURCE_PASSWORD", postgres.password(),
+                    "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()));
+        }
+        for (ServiceProcess service : services.values()) {
+            service.awaitReady(READY_TIMEOUT);
+        }
+    }
+
+    /** The base URL of a service, e.g. {@code http://localhost:8081}. */
+    public String url(String service) {
+        return services.get(service).url();
+    }
+
+    /** Kills a service as {@code kill -9} would. */
+    public void kill(String service) throws InterruptedException {
+        services.get(service).kill();
+    }
+
+    /** Starts a killed or stopped service again and waits until it is ready. */
+    public void restart(String service) throws IOException, InterruptedException {
+        ServiceProcess process = services.get(service);
+        process.restart();
+        process.awaitReady(READY_TIMEOUT);
+    }
+
+    public String kafkaBootstrap() {
+        return kafka.bootstrapServers();
+    }
+
+    /** Process ids of the broker (if ours) and the services, for measurements. */
+    public Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        if (kafka.pid() > 0) {
+            pids.put("kafka", kafka.pid());
+        }
+        services.forEach((name, service) -> pids.put(name, service.pid()));
+        return pids;
+    }
+
+    public List<String> describe() {
+        List<String> lines = new ArrayList<>();
+        for (ServiceProcess service : services.values()) {
+            lines.add(String.format("%-18s %s   (API docs %s/q/swagger-ui, health %s/q/health, log %s)",
+                    service.name(), service.url(), service.url(), service.url(), service.log()));
+        }
+        lines.add(String.format("%-18s %s", "kafka", kafka.describe()));
+        lines.add(String.format("%-18s %s", "postgresql", postgres.describe()));
+        return lines;
+    }
+
+    @Override
+    public void close() throws Exception {
+        List<ServiceProcess> reversed = new ArrayList<>(services.values());
+        Collections.reverse(reversed);
+        for (ServiceProcess service : reversed) {
+            service.close();
+        }
+        kafka.close();
+        postgres.close();
+    }
+}
