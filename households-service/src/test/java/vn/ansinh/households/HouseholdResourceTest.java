@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
@@ -26,27 +27,43 @@ import vn.ansinh.platform.testing.Topics;
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class HouseholdResourceTest {
 
-    @Test
-    void registeringAHouseholdStoresItAndPublishesItsEvent() {
-        String id = given().contentType(ContentType.JSON)
-                .body(Map.of("code", "BG-SD-000123", "areaCode", "07168", "address", "Thôn Nà Hem, xã An Lập",
-                        "headName", "Hoàng Văn Dũng"))
+    static Map<String, Object> member(String name, String citizenId, String born, String sex, String relation) {
+        Map<String, Object> member = new java.util.HashMap<>(Map.of("fullName", name, "dateOfBirth", born, "sex", sex,
+                "relationToHead", relation, "ethnicity", "Tày"));
+        if (citizenId != null) {
+            member.put("citizenId", citizenId);
+        }
+        return member;
+    }
+
+    static String register(String code, String area, List<Map<String, Object>> members) {
+        return given().contentType(ContentType.JSON).header("X-Actor", "can-bo-xa-01")
+                .body(Map.of("code", code, "areaCode", area, "address", "Thôn Nà Hem", "headName", "Hoàng Văn Dũng",
+                        "ethnicMinority", true, "members", members))
                 .when().post("/api/households")
                 .then().statusCode(201)
-                .header("Location", containsString("/api/households/"))
-                .extract().path("id");
+                .extract().path("household.id");
+    }
+
+    @Test
+    void registeringAHouseholdWithMembersStoresItAndPublishesItsEvents() {
+        String id = register("BG-SD-000123", "96003", List.of(
+                member("Hoàng Văn Dũng", "024080001234", "1980-04-01", "MALE", "HEAD"),
+                member("Hoàng Thị Hoa", "024312012345", "2012-05-17", "FEMALE", "CHILD")));
 
         given().when().get("/api/households/" + id)
                 .then().statusCode(200)
-                .body("code", equalTo("BG-SD-000123"))
-                .body("headName", equalTo("Hoàng Văn Dũng"));
+                .body("household.code", equalTo("BG-SD-000123"))
+                .body("household.createdBy", equalTo("can-bo-xa-01"))
+                .body("members", hasSize(2));
 
         List<ConsumerRecord<String, byte[]>> records = Topics.readUntil(HouseholdEvents.TOPIC,
-                read -> read.stream().anyMatch(r -> id.equals(r.key())), Duration.ofSeconds(30));
-        ConsumerRecord<String, byte[]> event = records.stream().filter(r -> id.equals(r.key())).findFirst().orElseThrow();
-        EventContracts.assertConforms(event);
-        assertEquals(HouseholdEvents.REGISTERED, Topics.header(event, "ce_type"));
-        assertEquals("/ansinh/households", Topics.header(event, "ce_source"));
+                read -> read.stream().filter(r -> id.equals(r.key())).count() >= 3, Duration.ofSeconds(30))
+                .stream().filter(r -> id.equals(r.key())).toList();
+        records.forEach(EventContracts::assertConforms);
+        assertEquals(List.of(HouseholdEvents.REGISTERED, HouseholdEvents.MEMBER_ADDED, HouseholdEvents.MEMBER_ADDED),
+                records.stream().map(r -> Topics.header(r, "ce_type")).toList());
+        assertEquals("/ansinh/households", Topics.header(records.get(0), "ce_source"));
     }
 
     @Test
@@ -54,12 +71,14 @@ class HouseholdResourceTest {
         int before = given().get("/api/households?size=1").then().extract().path("total");
 
         given().contentType(ContentType.JSON)
-                .body(Map.of("code", "bad code!", "areaCode", "7168", "address", " "))
+                .body(Map.of("code", "bad code!", "areaCode", "7168", "address", " ",
+                        "members", List.of(Map.of("fullName", "", "sex", "MALE"))))
                 .when().post("/api/households")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
-                .body("errors.field", hasItems("code", "areaCode", "address", "headName"))
+                .body("errors.field", hasItems("code", "areaCode", "address", "headName", "members[0].fullName",
+                        "members[0].dateOfBirth", "members[0].relationToHead", "members[0].ethnicity"))
                 .body("errors.find { it.field == 'areaCode' }.message",
                         equalTo("must be the 5-digit General Statistics Office code of a commune"));
 
@@ -67,12 +86,21 @@ class HouseholdResourceTest {
     }
 
     @Test
-    void aSecondHouseholdWithTheSameCodeIsRefused() {
-        Map<String, String> household = Map.of("code", "BG-LN-000777", "areaCode", "07282", "address", "Xã Tân Mộc",
-                "headName", "Lý Thị Mai");
-        given().contentType(ContentType.JSON).body(household).post("/api/households").then().statusCode(201);
+    void aHouseholdBelongsToACommuneThatExists() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("code", "BG-X-1", "areaCode", "99999", "address", "x", "headName", "y"))
+                .when().post("/api/households")
+                .then().statusCode(400)
+                .body("errors[0].field", equalTo("areaCode"))
+                .body("errors[0].message", equalTo("no administrative unit has code 99999"));
+    }
 
-        given().contentType(ContentType.JSON).body(household)
+    @Test
+    void aSecondHouseholdWithTheSameCodeIsRefused() {
+        register("BG-LN-000777", "95005", List.of());
+
+        given().contentType(ContentType.JSON)
+                .body(Map.of("code", "BG-LN-000777", "areaCode", "95005", "address", "x", "headName", "y"))
                 .when().post("/api/households")
                 .then().statusCode(409)
                 .contentType("application/problem+json")
@@ -86,6 +114,13 @@ class HouseholdResourceTest {
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("title", equalTo("Unreadable request"));
+
+        given().contentType(ContentType.JSON)
+                .body(Map.of("code", "BG-X-2", "areaCode", "96003", "address", "x", "headName", "y",
+                        "members", List.of(member("A", null, "1990-01-01", "UNKNOWN", "HEAD"))))
+                .when().post("/api/households")
+                .then().statusCode(400)
+                .body("errors[0].field", equalTo("members[0].sex"));
     }
 
     @Test

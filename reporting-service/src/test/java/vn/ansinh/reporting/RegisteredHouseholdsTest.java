@@ -43,7 +43,7 @@ class RegisteredHouseholdsTest {
                 given().get("/api/indicators/registered-households").then().statusCode(200)
                         .extract().<Integer>path("total")));
         assertEquals(1, given().get("/api/indicators/registered-households").then()
-                .extract().<Integer>path("areas.find { it.areaCode == '07168' }.households"));
+                .extract().<Integer>path("areas.find { it.areaCode == '96003' }.households"));
         assertEquals(2, given().get("/api/indicators/registered-households").then()
                 .extract().<Integer>path("areas.find { it.areaCode == '07450' }.households"));
     }

@@ -22,14 +22,14 @@ final class DemoData {
     record DemoHousehold(String code, String areaCode, String address, String headName) {
     }
 
-    /** Communes of Sơn Động, Lục Ngạn and Bắc Giang city (GSO codes). */
+    /** Communes of Sơn Động, Lục Ngạn and Bắc Giang city (synthetic commune codes of the seeded areas). */
     static final List<DemoHousehold> HOUSEHOLDS = List.of(
-            new DemoHousehold("BG-SD-000001", "07168", "Thôn Nà Hem, xã An Lập, huyện Sơn Động", "Hoàng Văn Dũng"),
-            new DemoHousehold("BG-SD-000002", "07168", "Thôn Biểng, xã An Lập, huyện Sơn Động", "Triệu Thị Lan"),
-            new DemoHousehold("BG-SD-000003", "07180", "Thôn Văn Non, xã Vân Sơn, huyện Sơn Động", "Lường Văn Thắng"),
-            new DemoHousehold("BG-LN-000001", "07282", "Thôn Phì, xã Tân Mộc, huyện Lục Ngạn", "Lý Thị Mai"),
-            new DemoHousehold("BG-LN-000002", "07282", "Thôn Chể, xã Tân Mộc, huyện Lục Ngạn", "Vi Văn Hùng"),
-            new DemoHousehold("BG-TP-000001", "07210", "Phường Trần Phú, thành phố Bắc Giang", "Nguyễn Văn An"));
+            new DemoHousehold("BG-SD-000001", "96003", "Thôn Nà Hem, Xã Sơn Động 03", "Hoàng Văn Dũng"),
+            new DemoHousehold("BG-SD-000002", "96003", "Thôn Biểng, Xã Sơn Động 03", "Triệu Thị Lan"),
+            new DemoHousehold("BG-SD-000003", "96010", "Thôn Văn Non, Xã Sơn Động 10", "Lường Văn Thắng"),
+            new DemoHousehold("BG-LN-000001", "95005", "Thôn Phì, Xã Lục Ngạn 05", "Lý Thị Mai"),
+            new DemoHousehold("BG-LN-000002", "95005", "Thôn Chể, Xã Lục Ngạn 05", "Vi Văn Hùng"),
+            new DemoHousehold("BG-TP-000001", "90001", "Số 12 đường Trần Phú, Phường Bắc Giang 01", "Nguyễn Văn An"));
 
     private DemoData() {
     }

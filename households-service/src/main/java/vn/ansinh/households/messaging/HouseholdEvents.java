@@ -1,20 +1,47 @@
 package vn.ansinh.households.messaging;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * What households-service publishes on {@value #TOPIC}, keyed by household id. The contract of
- * each type is {@code contracts/events/households.household.v1/<type>.schema.json}.
+ * What households-service publishes on {@value #TOPIC}, keyed by household id, so that one
+ * household's events stay in order. The contract of each type is
+ * {@code contracts/events/households.household.v1/<type>.schema.json}.
  */
 public final class HouseholdEvents {
 
     public static final String TOPIC = "households.household.v1";
     public static final String REGISTERED = "household.registered";
+    public static final String UPDATED = "household.updated";
+    public static final String MEMBER_ADDED = "member.added";
+    public static final String MEMBER_UPDATED = "member.updated";
+    public static final String MEMBER_REMOVED = "member.removed";
+    public static final String CLASSIFIED = "household.classified";
 
     private HouseholdEvents() {
     }
 
-    public record HouseholdRegistered(UUID householdId, String code, String areaCode, Instant registeredAt) {
+    public record HouseholdRegistered(UUID householdId, String code, String areaCode, String districtCode,
+            boolean urban, boolean ethnicMinority, boolean meritFamily, Instant registeredAt) {
+    }
+
+    public record HouseholdUpdated(UUID householdId, String code, String areaCode, String districtCode,
+            boolean urban, boolean ethnicMinority, boolean meritFamily, Instant updatedAt) {
+    }
+
+    public record MemberDetails(UUID householdId, UUID memberId, String fullName, String citizenId,
+            LocalDate dateOfBirth, String sex, String relationToHead, String ethnicity, boolean disability,
+            boolean schoolEnrolled, String socialProtectionType) {
+    }
+
+    public record MemberRemoved(UUID householdId, UUID memberId, LocalDate leftOn, String reason) {
+    }
+
+    public record HouseholdClassified(UUID householdId, int year, String category, String previousCategory,
+            boolean newlyEscaped, Integer newlyEscapedSince, int deprivationCount, List<String> deprivations,
+            String standardId, String areaCode, String districtCode, boolean urban, boolean ethnicMinority,
+            boolean meritFamily, int members) {
     }
 }

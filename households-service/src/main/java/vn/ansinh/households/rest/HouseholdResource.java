@@ -1,8 +1,9 @@
 package vn.ansinh.households.rest;
 
 import java.net.URI;
-import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -11,68 +12,206 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import vn.ansinh.households.domain.Household;
+import vn.ansinh.households.domain.HouseholdFilter;
+import vn.ansinh.households.domain.Member;
+import vn.ansinh.households.domain.PovertyCategory;
+import vn.ansinh.households.domain.Survey;
+import vn.ansinh.households.rest.HouseholdViews.HouseholdView;
+import vn.ansinh.households.rest.HouseholdViews.HouseholdWithMembers;
+import vn.ansinh.households.rest.HouseholdViews.MemberView;
+import vn.ansinh.households.rest.HouseholdViews.SurveyView;
+import vn.ansinh.households.service.AuditLog;
 import vn.ansinh.households.service.HouseholdService;
 import vn.ansinh.households.service.HouseholdService.Registration;
+import vn.ansinh.households.service.HouseholdService.SearchResult;
+import vn.ansinh.platform.problem.ProblemException;
 
+/** The household registry: households, their members, their surveys and their history. */
 @Path("/api/households")
 public class HouseholdResource {
 
+    private static final String CODE = "[A-Za-z0-9._-]+";
+    private static final String COMMUNE = "\\d{5}";
+    private static final String COMMUNE_MESSAGE = "must be the 5-digit General Statistics Office code of a commune";
+
     private final HouseholdService households;
+    private final AuditLog audit;
+    private final CurrentActor actor;
 
-    public HouseholdResource(HouseholdService households) {
+    public HouseholdResource(HouseholdService households, AuditLog audit, CurrentActor actor) {
         this.households = households;
+        this.audit = audit;
+        this.actor = actor;
     }
 
-    /** A new household as an officer registers it. */
-    public record RegisterHousehold(
-            @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9._-]+", message = "may contain only letters, digits, '.', '_' and '-'") String code,
-            @NotNull @Pattern(regexp = "\\d{5}", message = "must be the 5-digit General Statistics Office code of a commune") String areaCode,
-            @NotBlank @Size(max = 300) String address,
-            @NotBlank @Size(max = 120) String headName) {
-    }
+    public record MemberRequest(
+            @NotBlank @Size(max = 120) String fullName,
+            @Pattern(regexp = "\\d{12}", message = "must be 12 digits") String citizenId,
+            @NotNull @PastOrPresent LocalDate dateOfBirth,
+            @NotNull Member.Sex sex,
+            @NotNull Member.Relation relationToHead,
+            @NotBlank @Size(max = 40) String ethnicity,
+            boolean disability,
+            boolean schoolEnrolled,
+            @Size(max = 60) String socialProtectionType) {
 
-    public record HouseholdView(UUID id, String code, String areaCode, String address, String headName,
-            Instant createdAt, String createdBy) {
-
-        static HouseholdView of(Household household) {
-            return new HouseholdView(household.id(), household.code(), household.areaCode(), household.address(),
-                    household.headName(), household.createdAt(), household.createdBy());
+        Member.Details details() {
+            return new Member.Details(fullName.strip(), citizenId, dateOfBirth, sex, relationToHead, ethnicity.strip(),
+                    disability, schoolEnrolled, socialProtectionType);
         }
     }
 
-    public record Page<T>(List<T> items, int page, int size, long total) {
+    public record RegisterHousehold(
+            @NotBlank @Size(max = 40) @Pattern(regexp = CODE, message = "may contain only letters, digits, '.', '_' and '-'") String code,
+            @NotNull @Pattern(regexp = COMMUNE, message = COMMUNE_MESSAGE) String areaCode,
+            @NotBlank @Size(max = 300) String address,
+            @NotBlank @Size(max = 120) String headName,
+            boolean ethnicMinority,
+            boolean meritFamily,
+            @Size(max = 50) List<@NotNull @Valid MemberRequest> members) {
+    }
+
+    public record UpdateHousehold(
+            @NotNull @Pattern(regexp = COMMUNE, message = COMMUNE_MESSAGE) String areaCode,
+            @NotBlank @Size(max = 300) String address,
+            @NotBlank @Size(max = 120) String headName,
+            boolean ethnicMinority,
+            boolean meritFamily) {
+
+        Household.Details details() {
+            return new Household.Details(areaCode, address.strip(), headName.strip(), ethnicMinority, meritFamily);
+        }
+    }
+
+    public record MemberDeparture(@NotNull @PastOrPresent LocalDate leftOn, @NotNull Member.LeftReason reason) {
+    }
+
+    public record SurveyAnswers(
+            @NotNull @PositiveOrZero Long incomePerPersonMonth,
+            @NotNull @Size(max = 30) Set<@NotBlank String> deprivations) {
+    }
+
+    public record AuditView(java.time.Instant at, String actor, String action, String before, String after) {
     }
 
     @POST
     public Response register(@NotNull @Valid RegisterHousehold request) {
-        // until authentication lands (issue 6) every change is recorded as made by the local officer
-        Household household = households.register(
-                new Registration(request.code(), request.areaCode(), request.address(), request.headName()),
-                "local-officer");
-        return Response.created(URI.create("/api/households/" + household.id())).entity(HouseholdView.of(household))
+        List<Member.Details> members = request.members() == null ? List.of()
+                : request.members().stream().map(MemberRequest::details).toList();
+        Household household = households.register(new Registration(request.code(), new Household.Details(
+                request.areaCode(), request.address().strip(), request.headName().strip(), request.ethnicMinority(),
+                request.meritFamily()), members), actor.name());
+        return Response.created(URI.create("/api/households/" + household.id()))
+                .entity(new HouseholdWithMembers(HouseholdView.of(household),
+                        households.members(household.id()).stream().map(MemberView::of).toList()))
                 .build();
     }
 
     @GET
     @Path("/{id}")
-    public HouseholdView get(@PathParam("id") UUID id) {
-        return HouseholdView.of(households.get(id));
+    public HouseholdWithMembers get(@PathParam("id") UUID id) {
+        return new HouseholdWithMembers(HouseholdView.of(households.get(id)),
+                households.members(id).stream().map(MemberView::of).toList());
+    }
+
+    @PUT
+    @Path("/{id}")
+    public HouseholdView update(@PathParam("id") UUID id, @NotNull @Valid UpdateHousehold request) {
+        return HouseholdView.of(households.update(id, request.details(), actor.name()));
+    }
+
+    /** Search the registry; every filter is optional. */
+    @GET
+    public Page<HouseholdView> search(
+            @QueryParam("area") String area,
+            @QueryParam("category") String category,
+            @QueryParam("year") @Min(2000) @Max(2100) Integer year,
+            @QueryParam("name") @Size(min = 2, max = 120) String name,
+            @QueryParam("citizenId") @Pattern(regexp = "\\d{12}", message = "must be 12 digits") String citizenId,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        PovertyCategory wanted = null;
+        if (category != null) {
+            try {
+                wanted = PovertyCategory.valueOf(category);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("category", "must be one of POOR, NEAR_POOR, "
+                        + "AVERAGE_LIVING_STANDARD, NOT_POOR");
+            }
+            if (year == null) {
+                throw ProblemException.invalid("year", "is needed with category: a category belongs to a survey year");
+            }
+        }
+        SearchResult result = households.search(new HouseholdFilter(area, wanted, year, name, citizenId), page, size);
+        return new Page<>(result.households().stream().map(HouseholdView::of).toList(), page, size, result.total());
     }
 
     @GET
-    public Page<HouseholdView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    @Path("/{id}/members")
+    public List<MemberView> members(@PathParam("id") UUID id) {
+        return households.members(id).stream().map(MemberView::of).toList();
+    }
+
+    @POST
+    @Path("/{id}/members")
+    public Response addMember(@PathParam("id") UUID id, @NotNull @Valid MemberRequest request) {
+        Member member = households.addMember(id, request.details(), actor.name());
+        return Response.created(URI.create("/api/households/" + id + "/members/" + member.id()))
+                .entity(MemberView.of(member)).build();
+    }
+
+    @PUT
+    @Path("/{id}/members/{memberId}")
+    public MemberView updateMember(@PathParam("id") UUID id, @PathParam("memberId") UUID memberId,
+            @NotNull @Valid MemberRequest request) {
+        return MemberView.of(households.updateMember(id, memberId, request.details(), actor.name()));
+    }
+
+    /** A member moved out or died. */
+    @POST
+    @Path("/{id}/members/{memberId}/departure")
+    public MemberView removeMember(@PathParam("id") UUID id, @PathParam("memberId") UUID memberId,
+            @NotNull @Valid MemberDeparture request) {
+        return MemberView.of(households.removeMember(id, memberId, request.leftOn(), request.reason(), actor.name()));
+    }
+
+    /** Records (or corrects) the survey of a year; answers equal to those on record change nothing. */
+    @PUT
+    @Path("/{id}/surveys/{year}")
+    public SurveyView recordSurvey(@PathParam("id") UUID id, @PathParam("year") @Min(2000) @Max(2100) int year,
+            @NotNull @Valid SurveyAnswers request) {
+        Survey survey = households.recordSurvey(id, year,
+                new Survey.Answers(request.incomePerPersonMonth(), request.deprivations()), actor.name());
+        return SurveyView.of(survey);
+    }
+
+    /** The household's history of classifications, oldest first. */
+    @GET
+    @Path("/{id}/surveys")
+    public List<SurveyView> history(@PathParam("id") UUID id) {
+        return households.history(id).stream().map(SurveyView::of).toList();
+    }
+
+    /** Who changed this household, its members and surveys, newest first. */
+    @GET
+    @Path("/{id}/audit")
+    public List<AuditView> audit(@PathParam("id") UUID id, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return new Page<>(households.list(page, size).stream().map(HouseholdView::of).toList(), page, size,
-                households.count());
+        households.get(id);
+        return audit.of("household", id, page, size).stream()
+                .map(e -> new AuditView(e.at(), e.actor(), e.action(), e.before(), e.after())).toList();
     }
 }

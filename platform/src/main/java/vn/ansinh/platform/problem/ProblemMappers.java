@@ -18,6 +18,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Every error a service answers is RFC 9457 problem details. A client's mistake says what is
@@ -54,6 +56,29 @@ public class ProblemMappers {
             detail = "The request body does not match the expected form.";
         }
         return respond(new Problem("about:blank", "Unreadable request", 400, detail, path(uri), errors));
+    }
+
+    /**
+     * Two requests raced for something unique (a code, a citizen ID): the loser is told so,
+     * with the name of the rule it broke and nothing of the SQL.
+     */
+    @ServerExceptionMapper
+    public Response conflict(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+        String rule = e.getConstraintName() == null ? "a uniqueness or integrity rule" : e.getConstraintName();
+        return respond(new Problem("about:blank", "Conflict", 409,
+                "The change conflicts with data recorded meanwhile (" + rule + "); reload and try again.", path(uri),
+                List.of()));
+    }
+
+    /** More specific than Quarkus' own mapper of these, which answers in another format. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return unreadable(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFormat(InvalidFormatException e, UriInfo uri) {
+        return unreadable(e, uri);
     }
 
     @ServerExceptionMapper

@@ -5,7 +5,8 @@ import org.apache.kafka.common.test.TestKitNodes;
 
 /**
  * One real Kafka broker (KRaft, broker and controller combined) per test JVM, in process,
- * started on first use and closed when the JVM exits.
+ * started on first use. It is not closed: it ends with the JVM (closing it in a shutdown hook
+ * raced the JVM's own shutdown), and its files are in target/.
  */
 public final class RealKafka {
 
@@ -37,13 +38,6 @@ public final class RealKafka {
             kafka.format();
             kafka.startup();
             kafka.waitForReadyBrokers();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    kafka.close();
-                } catch (Exception e) {
-                    // the JVM is exiting; the broker's files are in target/ and go with the next clean
-                }
-            }, "kafka-test-broker-stop"));
             return kafka;
         } catch (Exception e) {
             throw new IllegalStateException("could not start the test Kafka broker", e);

@@ -63,14 +63,7 @@ public final class RealPostgres {
             } catch (IOException e) {
                 throw new IllegalStateException("could not start the embedded PostgreSQL", e);
             }
-            EmbeddedPostgres started = embedded;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    started.close();
-                } catch (IOException e) {
-                    // the JVM is exiting; the server dies with it
-                }
-            }, "postgres-test-server-stop"));
+            // zonky stops the server in a shutdown hook of its own
         }
         return new Database(embedded.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
     }

@@ -1,0 +1,11 @@
+package vn.ansinh.households.domain;
+
+/**
+ * What a registry search asks for; null means "any".
+ *
+ * @param areaCode a commune, a district (all its communes) or the province
+ * @param category with {@code year}: households classified so in that year's survey
+ * @param name part of the head's or a member's name, any case
+ */
+public record HouseholdFilter(String areaCode, PovertyCategory category, Integer year, String name, String citizenId) {
+}
