@@ -21,6 +21,13 @@ public class HouseholdRepository implements PanacheRepositoryBase<Household, UUI
         return find("code", code).firstResultOptional();
     }
 
+    /** Which of these codes are registered. */
+    public java.util.Set<String> existingCodes(java.util.Collection<String> codes) {
+        return new java.util.HashSet<>(getEntityManager()
+                .createQuery("select h.code from Household h where h.code in :codes", String.class)
+                .setParameter("codes", codes).getResultList());
+    }
+
     /** One page of the households that match, ordered by code, and how many match in all. */
     public record Matches(List<Household> page, long total) {
     }

@@ -17,6 +17,16 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
         return find("citizenId = ?1 and active = true", citizenId).firstResultOptional();
     }
 
+    /** For each of these citizen IDs that is active somewhere, the code of its household. */
+    public java.util.Map<String, String> activeHouseholdCodes(java.util.Collection<String> citizenIds) {
+        java.util.Map<String, String> codes = new java.util.HashMap<>();
+        getEntityManager().createQuery("select m.citizenId, h.code from Member m, Household h"
+                + " where m.householdId = h.id and m.active = true and m.citizenId in :ids", Object[].class)
+                .setParameter("ids", citizenIds).getResultList()
+                .forEach(row -> codes.put((String) row[0], (String) row[1]));
+        return codes;
+    }
+
     public List<Member> ofHousehold(UUID householdId) {
         return list("householdId", Sort.by("createdAt").and("id"), householdId);
     }

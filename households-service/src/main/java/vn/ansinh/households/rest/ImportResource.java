@@ -1,0 +1,87 @@
+package vn.ansinh.households.rest;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import vn.ansinh.households.domain.ImportError;
+import vn.ansinh.households.domain.ImportJob;
+import vn.ansinh.households.service.ImportService;
+
+/** Bulk import of a survey from CSV files, as a background job. */
+@jakarta.ws.rs.Path("/api/imports")
+public class ImportResource {
+
+    private final ImportService imports;
+    private final CurrentActor actor;
+
+    public ImportResource(ImportService imports, CurrentActor actor) {
+        this.imports = imports;
+        this.actor = actor;
+    }
+
+    public record JobView(UUID id, ImportJob.Status status, String files, String checksum, int rowsTotal, int rowsRead,
+            int rowsValidated, int rowsApplied, int errorCount, ImportJob.Changes changes, String message,
+            Instant createdAt, String createdBy, Instant finishedAt) {
+
+        static JobView of(ImportJob j) {
+            return new JobView(j.id(), j.status(), j.files(), j.checksum(), j.rowsTotal(), j.rowsRead(),
+                    j.rowsValidated(), j.rowsApplied(), j.errorCount(), j.changes(), j.message(), j.createdAt(),
+                    j.createdBy(), j.finishedAt());
+        }
+    }
+
+    /**
+     * Uploads {@code households}, {@code members} and/or {@code surveys} (multipart parts, CSV) and
+     * answers 202 at once; the job's progress is at the returned location.
+     */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response upload(@RestForm("households") FileUpload households, @RestForm("members") FileUpload members,
+            @RestForm("surveys") FileUpload surveys) {
+        ImportJob job = imports.start(new ImportService.Upload(path(households), path(members), path(surveys)),
+                actor.name());
+        return Response.accepted(JobView.of(job)).location(URI.create("/api/imports/" + job.id())).build();
+    }
+
+    @GET
+    public List<JobView> latest(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        return imports.latest(page, size).stream().map(JobView::of).toList();
+    }
+
+    @GET
+    @jakarta.ws.rs.Path("/{id}")
+    public JobView get(@PathParam("id") UUID id) {
+        return JobView.of(imports.get(id));
+    }
+
+    /** What is wrong, row by row: file, line (1 is the header), column, message. */
+    @GET
+    @jakarta.ws.rs.Path("/{id}/errors")
+    public List<ImportError> errors(@PathParam("id") UUID id, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
+        return imports.errors(id, page, size);
+    }
+
+    private static Path path(FileUpload upload) {
+        return upload == null ? null : upload.uploadedFile();
+    }
+}

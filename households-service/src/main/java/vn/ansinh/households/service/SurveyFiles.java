@@ -1,0 +1,315 @@
+package vn.ansinh.households.service;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.IntConsumer;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import vn.ansinh.households.domain.Household;
+import vn.ansinh.households.domain.ImportError;
+import vn.ansinh.households.domain.Member;
+import vn.ansinh.households.domain.Survey;
+
+/**
+ * Reads the three CSV files of a survey import (UTF-8, comma-separated, header row; columns in
+ * any order) into rows, noting every cell that cannot be read. Checks that need the registry
+ * are {@link ImportService}'s.
+ */
+final class SurveyFiles {
+
+    static final String HOUSEHOLDS = "households.csv";
+    static final String MEMBERS = "members.csv";
+    static final String SURVEYS = "surveys.csv";
+
+    static final List<String> HOUSEHOLD_COLUMNS = List.of("household_code", "area_code", "address", "head_name",
+            "ethnic_minority", "merit_family");
+    static final List<String> MEMBER_COLUMNS = List.of("household_code", "full_name", "citizen_id", "date_of_birth",
+            "sex", "relation_to_head", "ethnicity", "disability", "school_enrolled", "social_protection_type");
+    static final List<String> SURVEY_COLUMNS = List.of("household_code", "year", "income_per_person_month",
+            "deprivations");
+
+    private static final CsvMapper CSV = new CsvMapper();
+
+    record HouseholdRow(int line, String code, Household.Details details) {
+    }
+
+    record MemberRow(int line, String householdCode, Member.Details details) {
+    }
+
+    record SurveyRow(int line, String householdCode, int year, Survey.Answers answers) {
+    }
+
+    record Rows(List<HouseholdRow> households, List<MemberRow> members, List<SurveyRow> surveys) {
+
+        int count() {
+            return households.size() + members.size() + surveys.size();
+        }
+    }
+
+    private final List<ImportError> errors;
+    private final IntConsumer progress;
+    private int read;
+
+    /** @param progress told the number of rows read so far, now and then */
+    SurveyFiles(List<ImportError> errors, IntConsumer progress) {
+        this.errors = errors;
+        this.progress = progress;
+    }
+
+    Rows read(Path households, Path members, Path surveys) {
+        List<HouseholdRow> householdRows = new ArrayList<>();
+        List<MemberRow> memberRows = new ArrayList<>();
+        List<SurveyRow> surveyRows = new ArrayList<>();
+        if (households != null) {
+            each(households, HOUSEHOLDS, HOUSEHOLD_COLUMNS, (line, cells) -> household(line, cells)
+                    .ifPresent(householdRows::add));
+        }
+        if (members != null) {
+            each(members, MEMBERS, MEMBER_COLUMNS, (line, cells) -> member(line, cells).ifPresent(memberRows::add));
+        }
+        if (surveys != null) {
+            each(surveys, SURVEYS, SURVEY_COLUMNS, (line, cells) -> survey(line, cells).ifPresent(surveyRows::add));
+        }
+        progress.accept(read);
+        return new Rows(householdRows, memberRows, surveyRows);
+    }
+
+    private interface RowReader {
+        void row(int line, Cells cells);
+    }
+
+    private void each(Path path, String file, List<String> columns, RowReader reader) {
+        try (Reader text = utf8(path)) {
+            MappingIterator<Map<String, String>> rows = CSV.readerForMapOf(String.class)
+                    .with(CsvSchema.emptySchema().withHeader()).readValues(text);
+            int line = 1;
+            boolean headerChecked = false;
+            while (rows.hasNextValue()) {
+                Map<String, String> row = rows.nextValue();
+                line++;
+                if (!headerChecked) {
+                    List<String> missing = columns.stream().filter(c -> !row.containsKey(c)).toList();
+                    if (!missing.isEmpty()) {
+                        errors.add(new ImportError(file, 1, null, "missing column(s) " + String.join(", ", missing)
+                                + "; the header must name " + String.join(", ", columns)));
+                        return;
+                    }
+                    headerChecked = true;
+                }
+                reader.row(line, new Cells(file, line, row));
+                if (++read % 10_000 == 0) {
+                    progress.accept(read);
+                }
+            }
+        } catch (CharacterCodingException e) {
+            errors.add(new ImportError(file, 0, null, "the file is not UTF-8 text"));
+        } catch (IOException | RuntimeException e) {
+            errors.add(new ImportError(file, 0, null, "the file is not readable CSV: " + firstLine(e.getMessage())));
+        }
+    }
+
+    private static Reader utf8(Path path) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(path));
+        in.mark(3);
+        byte[] bom = in.readNBytes(3);
+        if (!(bom.length == 3 && (bom[0] & 0xff) == 0xEF && (bom[1] & 0xff) == 0xBB && (bom[2] & 0xff) == 0xBF)) {
+            in.reset();
+        }
+        return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+    }
+
+    private Optional<HouseholdRow> household(int line, Cells cells) {
+        String code = cells.code("household_code");
+        String area = cells.matching("area_code", "\\d{5}", "must be the 5-digit GSO code of a commune");
+        String address = cells.required("address", 300);
+        String head = cells.required("head_name", 120);
+        Boolean ethnicMinority = cells.flag("ethnic_minority");
+        Boolean merit = cells.flag("merit_family");
+        if (cells.failed) {
+            return Optional.empty();
+        }
+        return Optional.of(new HouseholdRow(line, code,
+                new Household.Details(area, address, head, ethnicMinority, merit)));
+    }
+
+    private Optional<MemberRow> member(int line, Cells cells) {
+        String household = cells.code("household_code");
+        String name = cells.required("full_name", 120);
+        String citizenId = cells.optional("citizen_id");
+        if (citizenId != null && !citizenId.matches("\\d{12}")) {
+            cells.error("citizen_id", "must be 12 digits");
+        }
+        LocalDate born = cells.date("date_of_birth");
+        Member.Sex sex = cells.choice("sex", Member.Sex.class);
+        Member.Relation relation = cells.choice("relation_to_head", Member.Relation.class);
+        String ethnicity = cells.required("ethnicity", 40);
+        Boolean disability = cells.flag("disability");
+        Boolean school = cells.flag("school_enrolled");
+        String protection = cells.optional("social_protection_type");
+        if (cells.failed) {
+            return Optional.empty();
+        }
+        return Optional.of(new MemberRow(line, household, new Member.Details(name, citizenId, born, sex,
+                relation, ethnicity, disability, school, protection)));
+    }
+
+    private Optional<SurveyRow> survey(int line, Cells cells) {
+        String household = cells.code("household_code");
+        Long year = cells.number("year", 2000, 2100);
+        Long income = cells.number("income_per_person_month", 0, 1_000_000_000_000L);
+        String deprivations = cells.optional("deprivations");
+        Set<String> codes = deprivations == null ? Set.of()
+                : new LinkedHashSet<>(Arrays.stream(deprivations.split(";")).map(String::strip)
+                        .filter(s -> !s.isEmpty()).toList());
+        if (cells.failed) {
+            return Optional.empty();
+        }
+        return Optional.of(new SurveyRow(line, household, year.intValue(), new Survey.Answers(income, codes)));
+    }
+
+    /** The cells of one row, noting what is wrong with each. */
+    private final class Cells {
+        private final String file;
+        private final int line;
+        private final Map<String, String> values;
+        boolean failed;
+
+        Cells(String file, int line, Map<String, String> values) {
+            this.file = file;
+            this.line = line;
+            this.values = values;
+        }
+
+        void error(String column, String message) {
+            errors.add(new ImportError(file, line, column, message));
+            failed = true;
+        }
+
+        String optional(String column) {
+            String value = values.get(column);
+            return value == null || value.isBlank() ? null : value.strip();
+        }
+
+        String required(String column, int max) {
+            String value = optional(column);
+            if (value == null) {
+                error(column, "is required");
+            } else if (value.length() > max) {
+                error(column, "is longer than " + max + " characters");
+            }
+            return value;
+        }
+
+        String code(String column) {
+            String value = required(column, 40);
+            if (value != null && !value.matches("[A-Za-z0-9._-]+")) {
+                error(column, "may contain only letters, digits, '.', '_' and '-'");
+            }
+            return value;
+        }
+
+        String matching(String column, String pattern, String message) {
+            String value = optional(column);
+            if (value == null) {
+                error(column, "is required");
+            } else if (!value.matches(pattern)) {
+                error(column, message);
+            }
+            return value;
+        }
+
+        Boolean flag(String column) {
+            String value = optional(column);
+            if (value == null) {
+                return false;
+            }
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "1", "true", "x", "có", "co" -> true;
+                case "0", "false", "không", "khong" -> false;
+                default -> {
+                    error(column, "must be 1 or 0 (true/false, có/không)");
+                    yield false;
+                }
+            };
+        }
+
+        LocalDate date(String column) {
+            String value = optional(column);
+            if (value == null) {
+                error(column, "is required");
+                return null;
+            }
+            try {
+                LocalDate date = LocalDate.parse(value);
+                if (date.isAfter(LocalDate.now())) {
+                    error(column, "is in the future");
+                }
+                return date;
+            } catch (DateTimeParseException e) {
+                error(column, "must be a date as YYYY-MM-DD");
+                return null;
+            }
+        }
+
+        <E extends Enum<E>> E choice(String column, Class<E> type) {
+            String value = optional(column);
+            try {
+                if (value != null) {
+                    return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+                }
+                error(column, "is required");
+            } catch (IllegalArgumentException e) {
+                error(column, "must be one of " + Arrays.toString(type.getEnumConstants()));
+            }
+            return null;
+        }
+
+        Long number(String column, long min, long max) {
+            String value = optional(column);
+            if (value == null) {
+                error(column, "is required");
+                return null;
+            }
+            try {
+                long number = Long.parseLong(value);
+                if (number < min || number > max) {
+                    error(column, "must be between " + min + " and " + max);
+                }
+                return number;
+            } catch (NumberFormatException e) {
+                error(column, "must be a whole number (no separators)");
+                return null;
+            }
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

@@ -1,0 +1,149 @@
+package vn.ansinh.households;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import vn.ansinh.platform.testing.RealInfrastructure;
+
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class ImportTest {
+
+    private static final String BOM = "\uFEFF";
+    private static final String HOUSEHOLDS = BOM + """
+            household_code,area_code,address,head_name,ethnic_minority,merit_family
+            IMP-001,96003,"Thôn Nà Hem, Xã Sơn Động 03",Hoàng Văn Dũng,1,0
+            IMP-002,96003,Thôn Biểng,Triệu Thị Lan,có,không
+            IMP-003,90001,Số 12 đường Trần Phú,Nguyễn Văn An,0,1
+            """;
+    private static final String MEMBERS = """
+            household_code,full_name,citizen_id,date_of_birth,sex,relation_to_head,ethnicity,disability,school_enrolled,social_protection_type
+            IMP-001,Hoàng Văn Dũng,024080005555,1980-04-01,MALE,HEAD,Tày,0,0,
+            IMP-001,Hoàng Thị Hoa,,2012-05-17,FEMALE,CHILD,Tày,0,1,
+            IMP-002,Triệu Thị Lan,024155006666,1955-02-03,FEMALE,HEAD,Dao,1,0,NGUOI_CAO_TUOI
+            """;
+    private static final String SURVEYS = """
+            household_code,year,income_per_person_month,deprivations
+            IMP-001,2022,1100000,NUTRITION;HEALTH_INSURANCE;LATRINE
+            IMP-001,2023,1400000,NUTRITION
+            IMP-002,2023,900000,EMPLOYMENT;NUTRITION;LATRINE;TELECOM
+            IMP-003,2023,5000000,
+            """;
+
+    private static RequestSpecification files(Map<String, String> files) {
+        RequestSpecification request = given().header("X-Actor", "so-ldtbxh");
+        files.forEach((name, content) -> request.multiPart(name, name + ".csv",
+                content.getBytes(StandardCharsets.UTF_8), "text/csv"));
+        return request;
+    }
+
+    private static JsonPath importAndWait(Map<String, String> files) {
+        String location = files(files).when().post("/api/imports")
+                .then().statusCode(202).extract().header("Location");
+        await().atMost(Duration.ofSeconds(60)).until(() -> List.of("COMPLETED", "REJECTED", "FAILED")
+                .contains(given().get(location).then().extract().<String>path("status")));
+        return given().get(location).then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void aProvinceSurveyIsImportedAndImportingItAgainChangesNothing() {
+        Map<String, String> files = Map.of("households", HOUSEHOLDS, "members", MEMBERS, "surveys", SURVEYS);
+
+        JsonPath job = importAndWait(files);
+        assertEquals("COMPLETED", job.getString("status"), job.prettify());
+        assertEquals(10, job.getInt("rowsTotal"));
+        assertEquals(10, job.getInt("rowsValidated"));
+        assertEquals(10, job.getInt("rowsApplied"));
+        assertEquals(Map.of("householdsCreated", 3, "householdsUpdated", 0, "membersAdded", 3, "membersUpdated", 0,
+                "surveysRecorded", 4), job.getMap("changes"));
+
+        String id = given().get("/api/households?name=Hoàng Văn Dũng&area=220").then()
+                .body("items.code", hasItems("IMP-001")).extract().path("items.find { it.code == 'IMP-001' }.id");
+        given().get("/api/households/" + id).then()
+                .body("household.ethnicMinority", equalTo(true))
+                .body("household.createdBy", equalTo("so-ldtbxh"))
+                .body("members.fullName", hasItems("Hoàng Văn Dũng", "Hoàng Thị Hoa"));
+        given().get("/api/households/" + id + "/surveys").then()
+                .body("category", equalTo(List.of("POOR", "NEAR_POOR")));
+        given().get("/api/households?year=2023&category=NOT_POOR&area=90001").then()
+                .body("items.code", hasItems("IMP-003"));
+        int auditLines = given().get("/api/households/" + id + "/audit").then().extract().path("size()");
+
+        JsonPath again = importAndWait(files);
+        assertEquals("COMPLETED", again.getString("status"));
+        assertEquals(job.getString("checksum"), again.getString("checksum"));
+        assertEquals(Map.of("householdsCreated", 0, "householdsUpdated", 0, "membersAdded", 0, "membersUpdated", 0,
+                "surveysRecorded", 0), again.getMap("changes"));
+        given().get("/api/households/" + id + "/audit").then().body("size()", equalTo(auditLines));
+    }
+
+    @Test
+    void aFileWithErrorsAppliesNothingAndSaysEverythingThatIsWrong() {
+        String households = """
+                household_code,area_code,address,head_name,ethnic_minority,merit_family
+                BAD-001,96003,Thôn A,Lò Văn Páo,1,0
+                BAD-002,99999,Thôn B,Lò Thị Mỷ,2,0
+                BAD-001,96003,Thôn C,Lò Văn Sử,0,0
+                """;
+        String members = """
+                household_code,full_name,citizen_id,date_of_birth,sex,relation_to_head,ethnicity,disability,school_enrolled,social_protection_type
+                BAD-001,Lò Văn Páo,024190001234,1990-01-01,MALE,HEAD,Thái,0,0,
+                NOBODY-9,Ai Đó,,1990-13-01,X,HEAD,Kinh,0,0,
+                """;
+        String surveys = """
+                household_code,year,income_per_person_month,deprivations
+                BAD-001,2023,1.200.000,NUTRITION
+                BAD-001,2024,1200000,NUTRITION;HEALTH_SERVICES_ACCESS
+                """;
+
+        JsonPath job = importAndWait(Map.of("households", households, "members", members, "surveys", surveys));
+
+        assertEquals("REJECTED", job.getString("status"));
+        List<Map<String, Object>> errors = given().get("/api/imports/" + job.getString("id") + "/errors").then()
+                .statusCode(200).extract().path("");
+        List<String> found = errors.stream()
+                .map(e -> e.get("file") + ":" + e.get("line") + ":" + e.get("column") + ": " + e.get("message")).toList();
+        assertEquals(List.of(
+                "households.csv:3:ethnic_minority: must be 1 or 0 (true/false, có/không)",
+                "households.csv:4:household_code: repeats household BAD-001 of line 2",
+                "members.csv:2:citizen_id: digit 4 is 1 but a male born in 1990 has 0",
+                "members.csv:3:date_of_birth: must be a date as YYYY-MM-DD",
+                "members.csv:3:sex: must be one of [MALE, FEMALE]",
+                "surveys.csv:2:income_per_person_month: must be a whole number (no separators)",
+                "surveys.csv:3:deprivations: not indicators of VN-2022-2025: HEALTH_SERVICES_ACCESS"), found);
+        assertEquals(found.size(), job.getInt("errorCount"));
+        assertEquals(0, job.getInt("rowsApplied"));
+        given().get("/api/households?name=Lò Văn").then().body("total", equalTo(0));
+    }
+
+    @Test
+    void aMissingColumnIsReportedOnTheHeader() {
+        JsonPath job = importAndWait(Map.of("surveys", "household_code,year,income\nIMP-001,2023,1\n"));
+        assertEquals("REJECTED", job.getString("status"));
+        given().get("/api/imports/" + job.getString("id") + "/errors").then()
+                .body("[0].line", equalTo(1))
+                .body("[0].message", equalTo("missing column(s) income_per_person_month, deprivations; the header must"
+                        + " name household_code, year, income_per_person_month, deprivations"));
+    }
+
+    @Test
+    void anUploadWithoutFilesIsRefused() {
+        given().multiPart("other", "x").when().post("/api/imports").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+}
