@@ -6,50 +6,55 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Loads a handful of demo households through the registry's API when the registry is empty.
- * The demo province's full survey replaces this once the registry can import it (issue 3).
+ * Loads the synthetic demo province (households-service generates it and imports it through its
+ * ordinary survey import) when the registry is empty, printing the import's progress.
  */
 final class DemoData {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    record DemoHousehold(String code, String areaCode, String address, String headName) {
-    }
-
-    /** Communes of Sơn Động, Lục Ngạn and Bắc Giang city (synthetic commune codes of the seeded areas). */
-    static final List<DemoHousehold> HOUSEHOLDS = List.of(
-            new DemoHousehold("BG-SD-000001", "96003", "Thôn Nà Hem, Xã Sơn Động 03", "Hoàng Văn Dũng"),
-            new DemoHousehold("BG-SD-000002", "96003", "Thôn Biểng, Xã Sơn Động 03", "Triệu Thị Lan"),
-            new DemoHousehold("BG-SD-000003", "96010", "Thôn Văn Non, Xã Sơn Động 10", "Lường Văn Thắng"),
-            new DemoHousehold("BG-LN-000001", "95005", "Thôn Phì, Xã Lục Ngạn 05", "Lý Thị Mai"),
-            new DemoHousehold("BG-LN-000002", "95005", "Thôn Chể, Xã Lục Ngạn 05", "Vi Văn Hùng"),
-            new DemoHousehold("BG-TP-000001", "90001", "Số 12 đường Trần Phú, Phường Bắc Giang 01", "Nguyễn Văn An"));
+    private static final List<String> FINISHED = List.of("COMPLETED", "REJECTED", "FAILED");
 
     private DemoData() {
     }
 
-    /** @return the number of households registered (0 when the registry already had some) */
-    static int loadIfEmpty(String householdsUrl) throws IOException, InterruptedException {
-        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(householdsUrl + "/api/households?size=1"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        if (JSON.readTree(page.body()).path("total").asLong() > 0) {
-            return 0;
+    /** @return the finished import job, or null when the registry already had households */
+    static JsonNode loadIfEmpty(String householdsUrl, double scale) throws IOException, InterruptedException {
+        if (get(householdsUrl + "/api/households?size=1").path("total").asLong() > 0) {
+            return null;
         }
-        for (DemoHousehold household : HOUSEHOLDS) {
-            HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(householdsUrl + "/api/households"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(household))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (created.statusCode() != 201) {
-                throw new IllegalStateException("demo household " + household.code() + " refused: " + created.body());
+        HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(
+                URI.create(householdsUrl + "/api/imports/demo-province?scale=" + scale))
+                .header("X-Actor", "demo-loader").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (started.statusCode() != 202) {
+            throw new IllegalStateException("the demo province was refused: " + started.body());
+        }
+        String job = URI.create(householdsUrl).resolve(started.headers().firstValue("Location").orElseThrow()).toString();
+        Instant start = Instant.now();
+        while (true) {
+            JsonNode status = get(job);
+            System.out.printf("\r  demo province (scale %s): %-10s read %,d · validated %,d · applied %,d of %,d rows (%d s)   ",
+                    scale, status.path("status").asText(), status.path("rowsRead").asLong(),
+                    status.path("rowsValidated").asLong(), status.path("rowsApplied").asLong(),
+                    status.path("rowsTotal").asLong(), Duration.between(start, Instant.now()).toSeconds());
+            if (FINISHED.contains(status.path("status").asText())) {
+                System.out.println();
+                return status;
             }
+            Thread.sleep(2000);
         }
-        return HOUSEHOLDS.size();
+    }
+
+    private static JsonNode get(String url) throws IOException, InterruptedException {
+        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
     }
 }

@@ -13,9 +13,13 @@ import java.util.concurrent.CountDownLatch;
  * a PostgreSQL server of your own instead of the embedded one — a JDBC URL of a database the
  * user may create databases from, e.g. {@code jdbc:postgresql://localhost:5432/postgres};
  * {@code ANSINH_KAFKA_BOOTSTRAP} to use your own Kafka; {@code ANSINH_WORK_DIR} for data and logs
- * (default {@code .local}); {@code ANSINH_DEMO=false} to start without demo data.
+ * (default {@code .local}); {@code ANSINH_DEMO=false} to start without demo data,
+ * {@code ANSINH_DEMO_SCALE} the share of the demo province to load (1 = about 477,000 households).
  */
 public final class LocalStack {
+
+    /** The share of the demo province loaded by default (see the README for why not all of it yet). */
+    private static final String DEFAULT_DEMO_SCALE = "0.01";
 
     private LocalStack() {
     }
@@ -23,12 +27,14 @@ public final class LocalStack {
     public static void main(String[] args) throws Exception {
         Path root = Path.of("").toAbsolutePath();
         Path workDir = Path.of(env("ANSINH_WORK_DIR", ".local")).toAbsolutePath();
-        Files.createDirectories(workDir);
+        Files.createDirectories(workDir.resolve("logs"));
+        System.setProperty("ansinh.workDir", workDir.toString()); // read by log4j2.properties
         String classpath = Files.readString(root.resolve("stack/target/classpath.txt")).trim()
                 + java.io.File.pathSeparator + root.resolve("stack/target/classes");
         StackOptions options = new StackOptions(root, workDir, classpath, System.getenv("ANSINH_DB_URL"),
                 env("ANSINH_DB_USER", "postgres"), env("ANSINH_DB_PASSWORD", "postgres"),
-                System.getenv("ANSINH_KAFKA_BOOTSTRAP"), 15432, 19092, 19093, StackOptions.DEFAULT_SERVICE_PORTS);
+                System.getenv("ANSINH_KAFKA_BOOTSTRAP"), 15432, 19092, 19093, StackOptions.DEFAULT_SERVICE_PORTS,
+                !"false".equalsIgnoreCase(env("ANSINH_DEMO", "true")));
 
         Instant started = Instant.now();
         System.out.println("Starting An Sinh: PostgreSQL, Kafka, then the three services (data and logs in " + workDir + ") …");
@@ -47,10 +53,11 @@ public final class LocalStack {
 
         System.out.printf("%nAn Sinh is ready in %d s:%n", Duration.between(started, Instant.now()).toSeconds());
         stack.describe().forEach(line -> System.out.println("  " + line));
-        if (!"false".equalsIgnoreCase(env("ANSINH_DEMO", "true"))) {
-            int loaded = DemoData.loadIfEmpty(stack.url("households-service"));
-            System.out.println(loaded > 0 ? "  demo data: " + loaded + " households registered"
-                    : "  demo data: the registry already has households, nothing loaded");
+        if (options.demo()) {
+            double scale = Double.parseDouble(env("ANSINH_DEMO_SCALE", DEFAULT_DEMO_SCALE));
+            var job = DemoData.loadIfEmpty(stack.url("households-service"), scale);
+            System.out.println(job == null ? "  demo data: the registry already has households, nothing loaded"
+                    : "  demo data: " + job.path("status").asText() + ", " + job.path("changes"));
         }
         System.out.println("\nTry: curl " + stack.url("reporting-service") + "/api/indicators/registered-households");
         System.out.println("Press Ctrl-C to stop everything.");

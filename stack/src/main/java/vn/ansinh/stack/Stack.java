@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,11 +51,15 @@ public final class Stack implements AutoCloseable {
                     options.workDir().resolve("logs").resolve(name + ".log"));
             services.put(name, service);
             String database = name.substring(0, name.indexOf('-'));
-            service.start(options.root(), options.workDir(), Map.of(
+            Map<String, String> environment = new HashMap<>(Map.of(
                     "QUARKUS_DATASOURCE_JDBC_URL", postgres.database(database),
                     "QUARKUS_DATASOURCE_USERNAME", postgres.user(),
                     "QUARKUS_DATASOURCE_PASSWORD", postgres.password(),
                     "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()));
+            if (options.demo()) {
+                environment.put("ANSINH_DEMO_ENABLED", "true");
+            }
+            service.start(options.root(), options.workDir(), environment);
         }
         for (ServiceProcess service : services.values()) {
             service.awaitReady(READY_TIMEOUT);

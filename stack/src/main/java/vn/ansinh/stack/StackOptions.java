@@ -12,10 +12,11 @@ import java.util.Map;
  * @param classpath the launcher's classpath (the broker runs on it)
  * @param databaseUrl JDBC URL of an existing PostgreSQL server's maintenance database, or null for the embedded one
  * @param kafkaBootstrap an existing Kafka cluster, or null for a broker of our own
+ * @param demo whether the registry may load the synthetic demo province
  */
 public record StackOptions(Path root, Path workDir, String classpath, String databaseUrl, String databaseUser,
         String databasePassword, String kafkaBootstrap, int postgresPort, int kafkaPort, int controllerPort,
-        Map<String, Integer> servicePorts) {
+        Map<String, Integer> servicePorts, boolean demo) {
 
     public static final Map<String, Integer> DEFAULT_SERVICE_PORTS = Map.of(
             "households-service", 8081, "benefits-service", 8082, "reporting-service", 8083);
@@ -24,6 +25,6 @@ public record StackOptions(Path root, Path workDir, String classpath, String dat
     public static StackOptions forTest(Path root, Path workDir, String classpath) {
         return new StackOptions(root, workDir, classpath, null, "postgres", "postgres", null, Ports.free(),
                 Ports.free(), Ports.free(), Map.of("households-service", Ports.free(), "benefits-service",
-                        Ports.free(), "reporting-service", Ports.free()));
+                        Ports.free(), "reporting-service", Ports.free()), false);
     }
 }

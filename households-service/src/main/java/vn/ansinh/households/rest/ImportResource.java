@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
@@ -23,6 +25,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import vn.ansinh.households.domain.ImportError;
 import vn.ansinh.households.domain.ImportJob;
+import vn.ansinh.households.service.DemoService;
 import vn.ansinh.households.service.ImportService;
 
 /** Bulk import of a survey from CSV files, as a background job. */
@@ -30,10 +33,12 @@ import vn.ansinh.households.service.ImportService;
 public class ImportResource {
 
     private final ImportService imports;
+    private final DemoService demo;
     private final CurrentActor actor;
 
-    public ImportResource(ImportService imports, CurrentActor actor) {
+    public ImportResource(ImportService imports, DemoService demo, CurrentActor actor) {
         this.imports = imports;
+        this.demo = demo;
         this.actor = actor;
     }
 
@@ -58,6 +63,17 @@ public class ImportResource {
             @RestForm("surveys") FileUpload surveys) {
         ImportJob job = imports.start(new ImportService.Upload(path(households), path(members), path(surveys)),
                 actor.name());
+        return Response.accepted(JobView.of(job)).location(URI.create("/api/imports/" + job.id())).build();
+    }
+
+    /**
+     * Generates the synthetic demo province and imports it (only where demo data is switched on,
+     * as in the local run). {@code scale} 1 is the whole province, about 477,000 households.
+     */
+    @POST
+    @jakarta.ws.rs.Path("/demo-province")
+    public Response demoProvince(@QueryParam("scale") @DefaultValue("1") @DecimalMin("0.001") @DecimalMax("1") double scale) {
+        ImportJob job = demo.load(scale, actor.name());
         return Response.accepted(JobView.of(job)).location(URI.create("/api/imports/" + job.id())).build();
     }
 
