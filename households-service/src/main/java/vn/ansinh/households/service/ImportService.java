@@ -141,10 +141,11 @@ public class ImportService {
     private void run(UUID jobId, Upload upload, String actor) {
         try {
             List<ImportError> errors = new ArrayList<>();
-            Rows rows = new SurveyFiles(errors, read -> update(jobId, job -> job.read(read)))
-                    .read(upload.households(), upload.members(), upload.surveys());
+            SurveyFiles files = new SurveyFiles(errors, read -> update(jobId, job -> job.read(read)));
+            Rows rows = files.read(upload.households(), upload.members(), upload.surveys());
             check(rows, errors);
-            update(jobId, job -> job.validated(rows.count(), rows.count() + errorsOnlyRows(errors, rows)));
+            int total = files.rowsRead();
+            update(jobId, job -> job.validated(total - rowsWithErrors(errors), total));
             if (!errors.isEmpty()) {
                 errors.sort(Comparator.comparing(ImportError::file).thenComparingInt(ImportError::line));
                 QuarkusTransaction.requiringNew().run(() -> {
@@ -165,8 +166,7 @@ public class ImportService {
         }
     }
 
-    /** Rows that did not even parse are not in {@code rows}; count them into the total. */
-    private static int errorsOnlyRows(List<ImportError> errors, Rows rows) {
+    private static int rowsWithErrors(List<ImportError> errors) {
         return (int) errors.stream().filter(e -> e.line() > 1).map(e -> e.file() + ':' + e.line()).distinct().count();
     }
 

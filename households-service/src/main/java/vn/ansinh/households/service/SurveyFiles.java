@@ -77,6 +77,11 @@ final class SurveyFiles {
         this.progress = progress;
     }
 
+    /** Data rows read so far (header rows not counted). */
+    int rowsRead() {
+        return read;
+    }
+
     Rows read(Path households, Path members, Path surveys) {
         List<HouseholdRow> householdRows = new ArrayList<>();
         List<MemberRow> memberRows = new ArrayList<>();

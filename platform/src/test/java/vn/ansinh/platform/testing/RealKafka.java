@@ -1,6 +1,7 @@
 package vn.ansinh.platform.testing;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 /**
@@ -23,6 +24,13 @@ public final class RealKafka {
     }
 
     private static KafkaClusterTestKit start() {
+        // An in-process broker must never end the test JVM. At exit, Kafka's own shutdown hook
+        // deletes the broker's directory under the running broker, which then halts the JVM
+        // with status 1 ("all log dirs have failed") and Surefire reports a broken fork.
+        Exit.setHaltProcedure((status, message) -> System.err.println(
+                "test broker asked to halt the JVM (" + status + "): " + message + " — ignored"));
+        Exit.setExitProcedure((status, message) -> System.err.println(
+                "test broker asked to exit the JVM (" + status + "): " + message + " — ignored"));
         try {
             KafkaClusterTestKit kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                     .setCombined(true)
