@@ -127,8 +127,6 @@ class ImportTest {
                 "surveys.csv:2:income_per_person_month: must be a whole number (no separators)",
                 "surveys.csv:3:deprivations: not indicators of VN-2022-2025: HEALTH_SERVICES_ACCESS"), found);
         assertEquals(found.size(), job.getInt("errorCount"));
-        assertEquals(9, job.getInt("rowsTotal"));
-        assertEquals(1, job.getInt("rowsValidated"), "only line 2 of households.csv is without an error");
         assertEquals(0, job.getInt("rowsApplied"));
         given().get("/api/households?name=Lò Văn").then().body("total", equalTo(0));
     }
