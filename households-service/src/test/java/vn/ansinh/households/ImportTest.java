@@ -93,6 +93,43 @@ class ImportTest {
     }
 
     @Test
+    void aLargeImportIsAppliedInParallelChunksAndASecondImportAppliesOnlyWhatChanged() {
+        int count = 4_500; // three chunks of 2,000 or fewer, applied two at a time
+        StringBuilder households = new StringBuilder("household_code,area_code,address,head_name,ethnic_minority,merit_family\n");
+        StringBuilder members = new StringBuilder("household_code,full_name,citizen_id,date_of_birth,sex,relation_to_head,"
+                + "ethnicity,disability,school_enrolled,social_protection_type\n");
+        StringBuilder surveys = new StringBuilder("household_code,year,income_per_person_month,deprivations\n");
+        for (int i = 0; i < count; i++) {
+            String code = String.format("BIG-%05d", i);
+            households.append(code).append(",96004,Thôn ").append(i % 12).append(",Chủ hộ ").append(i).append(",0,0\n");
+            members.append(code).append(",Chủ hộ ").append(i).append(",").append(String.format("0240700%05d", i))
+                    .append(",1970-01-01,MALE,HEAD,Kinh,0,0,\n");
+            surveys.append(code).append(",2023,").append(i % 2 == 0 ? "1000000" : "3000000").append(",NUTRITION\n");
+        }
+        JsonPath job = importAndWait(Map.of("households", households.toString(), "members", members.toString(),
+                "surveys", surveys.toString()));
+        assertEquals("COMPLETED", job.getString("status"), job.prettify());
+        assertEquals(3 * count, job.getInt("rowsApplied"));
+        assertEquals(Map.of("householdsCreated", count, "householdsUpdated", 0, "membersAdded", count,
+                "membersUpdated", 0, "surveysRecorded", count), job.getMap("changes"));
+        given().get("/api/households?area=96004&year=2023&category=NEAR_POOR&name=Chủ hộ&size=1").then()
+                .body("total", equalTo(count / 2));
+
+        JsonPath second = importAndWait(Map.of(
+                "households", "household_code,area_code,address,head_name,ethnic_minority,merit_family\n"
+                        + "BIG-00001,96004,Thôn mới,Chủ hộ 1,1,0\nBIG-00002,96004,Thôn 2,Chủ hộ 2,0,0\n",
+                "members", "household_code,full_name,citizen_id,date_of_birth,sex,relation_to_head,ethnicity,disability,"
+                        + "school_enrolled,social_protection_type\nBIG-00002,Con ông 2,,2015-03-03,FEMALE,CHILD,Kinh,0,1,\n",
+                "surveys", "household_code,year,income_per_person_month,deprivations\nBIG-00003,2023,1000000,NUTRITION\n"
+                        + "BIG-00004,2023,1000000,NUTRITION\n"));
+        assertEquals("COMPLETED", second.getString("status"), second.prettify());
+        assertEquals(Map.of("householdsCreated", 0, "householdsUpdated", 1, "membersAdded", 1, "membersUpdated", 0,
+                "surveysRecorded", 1), second.getMap("changes"), "BIG-00002 and BIG-00004 were as on record");
+        given().get("/api/households?area=96004&name=Chủ hộ 1&size=500").then()
+                .body("items.find { it.code == 'BIG-00001' }.ethnicMinority", equalTo(true));
+    }
+
+    @Test
     void aFileWithErrorsAppliesNothingAndSaysEverythingThatIsWrong() {
         String households = """
                 household_code,area_code,address,head_name,ethnic_minority,merit_family
@@ -127,6 +164,8 @@ class ImportTest {
                 "surveys.csv:2:income_per_person_month: must be a whole number (no separators)",
                 "surveys.csv:3:deprivations: not indicators of VN-2022-2025: HEALTH_SERVICES_ACCESS"), found);
         assertEquals(found.size(), job.getInt("errorCount"));
+        assertEquals(7, job.getInt("rowsTotal"), "3 household, 2 member and 2 survey rows");
+        assertEquals(1, job.getInt("rowsValidated"), "only households.csv line 2 is without error");
         assertEquals(0, job.getInt("rowsApplied"));
         given().get("/api/households?name=Lò Văn").then().body("total", equalTo(0));
     }

@@ -6,9 +6,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static vn.ansinh.households.HouseholdResourceTest.member;
 import static vn.ansinh.households.HouseholdResourceTest.register;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +21,11 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import vn.ansinh.households.messaging.HouseholdEvents;
+import vn.ansinh.platform.testing.EventContracts;
 import vn.ansinh.platform.testing.RealInfrastructure;
+import vn.ansinh.platform.testing.Topics;
 
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
@@ -88,5 +97,48 @@ class MemberTest {
         }
         given().get("/api/households/" + id + "/audit").then()
                 .body("findAll { it.action == 'member.updated' }.size()", equalTo(1));
+    }
+
+    @Test
+    void aMemberMovesToAnotherHouseholdAndBothHouseholdsAnnounceIt() {
+        String from = register("BG-M-006", "96003", List.of(member("Nông Thị Mai", "024198003333", "1998-07-07",
+                "FEMALE", "CHILD")));
+        String to = register("BG-M-007", "95005", List.of());
+        String memberId = given().get("/api/households/" + from + "/members").then().extract().path("[0].id");
+
+        String joined = given().contentType(ContentType.JSON).header("X-Actor", "can-bo-xa")
+                .body(Map.of("toHouseholdId", to, "movedOn", "2024-05-01", "relationToHead", "SPOUSE"))
+                .when().post("/api/households/" + from + "/members/" + memberId + "/move")
+                .then().statusCode(201)
+                .body("householdId", equalTo(to))
+                .body("citizenId", equalTo("024198003333"))
+                .body("relationToHead", equalTo("SPOUSE"))
+                .extract().path("id");
+
+        given().get("/api/households/" + from + "/members").then()
+                .body("[0].active", equalTo(false)).body("[0].leftReason", equalTo("MOVED_OUT"));
+        given().get("/api/households?citizenId=024198003333").then().body("total", equalTo(2));
+        List<ConsumerRecord<String, byte[]>> events = Topics.readUntil(HouseholdEvents.TOPIC,
+                read -> read.stream().anyMatch(r -> to.equals(r.key())
+                        && HouseholdEvents.MEMBER_MOVED.equals(Topics.header(r, "ce_type"))), Duration.ofSeconds(30))
+                .stream().filter(r -> HouseholdEvents.MEMBER_REMOVED.equals(Topics.header(r, "ce_type"))
+                        && from.equals(r.key()) || HouseholdEvents.MEMBER_MOVED.equals(Topics.header(r, "ce_type"))
+                                && to.equals(r.key()))
+                .toList();
+        assertEquals(2, events.size());
+        events.forEach(EventContracts::assertConforms);
+        JsonPath moved = JsonPath.from(new String(events.stream().filter(r -> to.equals(r.key())).findFirst()
+                .orElseThrow().value(), StandardCharsets.UTF_8));
+        assertEquals(List.of(from, memberId, joined), List.of(moved.getString("fromHouseholdId"),
+                moved.getString("previousMemberId"), moved.getString("memberId")));
+
+        given().contentType(ContentType.JSON)
+                .body(Map.of("toHouseholdId", to, "movedOn", "2024-05-01", "relationToHead", "SPOUSE"))
+                .when().post("/api/households/" + from + "/members/" + memberId + "/move")
+                .then().statusCode(409);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("toHouseholdId", from, "movedOn", "2024-05-01", "relationToHead", "CHILD"))
+                .when().post("/api/households/" + to + "/members/" + joined + "/move")
+                .then().statusCode(201);
     }
 }

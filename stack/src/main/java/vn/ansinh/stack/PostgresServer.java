@@ -38,6 +38,11 @@ final class PostgresServer implements AutoCloseable {
                 .setCleanDataDirectory(false)
                 .setPort(options.postgresPort())
                 .setOverrideWorkingDirectory(options.workDir().resolve("tmp").toFile())
+                // a province import writes gigabytes: with the default 1 GB of WAL between
+                // checkpoints it would checkpoint (and rewrite full pages) every few seconds
+                .setServerConfig("max_wal_size", "8GB")
+                .setServerConfig("checkpoint_timeout", "15min")
+                .setServerConfig("shared_buffers", "256MB")
                 .start();
         maintenanceUrl = embedded.getJdbcUrl("postgres", "postgres");
     }

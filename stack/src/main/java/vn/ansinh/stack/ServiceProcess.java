@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -43,10 +44,20 @@ final class ServiceProcess implements AutoCloseable {
         Path tmp = workDir.resolve("tmp").resolve(name);
         Files.createDirectories(tmp);
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(List.of(KafkaBroker.javaExecutable(), "-Xms64m", "-Xmx256m",
-                "-Djava.io.tmpdir=" + tmp, "-jar", jar.toString()))
+        List<String> command = new ArrayList<>(List.of(KafkaBroker.javaExecutable(), "-Xms64m", "-Xmx256m",
+                "-Djava.io.tmpdir=" + tmp));
+        // e.g. ANSINH_SERVICE_JAVA_OPTS=-XX:StartFlightRecording=filename=rec.jfr to profile a run
+        String extra = System.getenv("ANSINH_SERVICE_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectErrorStream(true);
+        // glibc gives each thread that allocates its own malloc arena (64 MB of address space,
+        // resident as used): two keep a service's native memory small
+        builder.environment().put("MALLOC_ARENA_MAX", "2");
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         process = builder.start();

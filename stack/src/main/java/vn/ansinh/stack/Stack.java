@@ -24,6 +24,7 @@ public final class Stack implements AutoCloseable {
     private final PostgresServer postgres;
     private final KafkaBroker kafka;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, String> databases = new HashMap<>();
 
     private Stack(StackOptions options) {
         this.options = options;
@@ -47,12 +48,16 @@ public final class Stack implements AutoCloseable {
         postgres.start();
         kafka.start();
         for (String name : SERVICES) {
+            if (!options.servicePorts().containsKey(name)) {
+                continue; // a benchmark of one service starts that one only
+            }
             ServiceProcess service = new ServiceProcess(name, options.servicePorts().get(name),
                     options.workDir().resolve("logs").resolve(name + ".log"));
             services.put(name, service);
-            String database = name.substring(0, name.indexOf('-'));
+            String database = postgres.database(name.substring(0, name.indexOf('-')));
+            databases.put(name, database);
             Map<String, String> environment = new HashMap<>(Map.of(
-                    "QUARKUS_DATASOURCE_JDBC_URL", postgres.database(database),
+                    "QUARKUS_DATASOURCE_JDBC_URL", database,
                     "QUARKUS_DATASOURCE_USERNAME", postgres.user(),
                     "QUARKUS_DATASOURCE_PASSWORD", postgres.password(),
                     "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()));
@@ -81,6 +86,11 @@ public final class Stack implements AutoCloseable {
         ServiceProcess process = services.get(service);
         process.restart();
         process.awaitReady(READY_TIMEOUT);
+    }
+
+    /** A connection to a service's database, for measurements and checks. */
+    public java.sql.Connection connect(String service) throws SQLException {
+        return java.sql.DriverManager.getConnection(databases.get(service), postgres.user(), postgres.password());
     }
 
     public String kafkaBootstrap() {

@@ -12,6 +12,7 @@ import java.util.Map;
  * @param classpath the launcher's classpath (the broker runs on it)
  * @param databaseUrl JDBC URL of an existing PostgreSQL server's maintenance database, or null for the embedded one
  * @param kafkaBootstrap an existing Kafka cluster, or null for a broker of our own
+ * @param servicePorts the services to start (all three, except in a benchmark of one) and their ports
  * @param demo whether the registry may load the synthetic demo province
  */
 public record StackOptions(Path root, Path workDir, String classpath, String databaseUrl, String databaseUser,

@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 
 /** Writes the demo province as the three CSV files of a survey import. */
 public final class CsvSink implements DemoProvince.Sink, AutoCloseable {
@@ -15,7 +16,11 @@ public final class CsvSink implements DemoProvince.Sink, AutoCloseable {
     private final Writer members;
     private final Writer surveys;
 
-    public CsvSink(Path households, Path members, Path surveys) throws IOException {
+    private final Set<Integer> surveyYears;
+
+    /** Writes the three files, with the surveys of these years only. */
+    public CsvSink(Path households, Path members, Path surveys, Set<Integer> surveyYears) throws IOException {
+        this.surveyYears = Set.copyOf(surveyYears);
         this.households = open(households, "household_code,area_code,address,head_name,ethnic_minority,merit_family");
         this.members = open(members, "household_code,full_name,citizen_id,date_of_birth,sex,relation_to_head,"
                 + "ethnicity,disability,school_enrolled,social_protection_type");
@@ -43,6 +48,9 @@ public final class CsvSink implements DemoProvince.Sink, AutoCloseable {
 
     @Override
     public void survey(DemoProvince.Survey s) {
+        if (!surveyYears.contains(s.year())) {
+            return;
+        }
         line(surveys, s.householdCode(), Integer.toString(s.year()), Long.toString(s.incomePerPersonMonth()),
                 String.join(";", s.deprivations()));
     }

@@ -36,6 +36,20 @@ public class Area {
         return !day.isBefore(validFrom) && (validTo == null || day.isBefore(validTo));
     }
 
+    public void rename(String newName) {
+        this.name = newName;
+    }
+
+    public void moveTo(String newParentCode) {
+        this.parentCode = newParentCode;
+    }
+
+    /** Merged into {@code successor}: no longer in force from {@code on}. */
+    public void mergeInto(String successor, LocalDate on) {
+        this.successorCode = successor;
+        this.validTo = on;
+    }
+
     public String code() {
         return code;
     }

@@ -43,6 +43,8 @@ public class ImportJob {
     private Instant createdAt;
     private String createdBy;
     private Instant finishedAt;
+    // when a running job last showed progress (a job whose service died is found by an old one)
+    private Instant heartbeatAt;
 
     protected ImportJob() {
         // for Hibernate
@@ -63,11 +65,13 @@ public class ImportJob {
     }
 
     public void read(int rows) {
+        this.heartbeatAt = Instant.now();
         this.rowsRead = rows;
         this.rowsTotal = Math.max(rowsTotal, rows);
     }
 
     public void validated(int rows, int total) {
+        this.heartbeatAt = Instant.now();
         this.rowsValidated = rows;
         this.rowsTotal = total;
     }
@@ -80,16 +84,24 @@ public class ImportJob {
     }
 
     public void startApplying() {
+        this.heartbeatAt = Instant.now();
         this.status = Status.APPLYING;
     }
 
     public void applied(int rows, Changes changes) {
+        this.heartbeatAt = Instant.now();
         this.rowsApplied += rows;
         this.householdsCreated += changes.householdsCreated();
         this.householdsUpdated += changes.householdsUpdated();
         this.membersAdded += changes.membersAdded();
         this.membersUpdated += changes.membersUpdated();
         this.surveysRecorded += changes.surveysRecorded();
+    }
+
+    /** Whether the job is still validating or applying yet has shown no progress since {@code before}. */
+    public boolean stalledSince(Instant before) {
+        boolean running = status == Status.VALIDATING || status == Status.APPLYING;
+        return running && (heartbeatAt == null ? createdAt : heartbeatAt).isBefore(before);
     }
 
     public void complete(Instant at) {

@@ -149,6 +149,14 @@ public class Member {
         return socialProtectionType;
     }
 
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+
     public boolean active() {
         return active;
     }

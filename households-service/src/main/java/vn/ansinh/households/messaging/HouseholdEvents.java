@@ -18,13 +18,16 @@ public final class HouseholdEvents {
     public static final String MEMBER_ADDED = "member.added";
     public static final String MEMBER_UPDATED = "member.updated";
     public static final String MEMBER_REMOVED = "member.removed";
+    public static final String MEMBER_MOVED = "member.moved";
     public static final String CLASSIFIED = "household.classified";
 
     private HouseholdEvents() {
     }
 
+    /** With the members registered together with the household (later ones come as member.added). */
     public record HouseholdRegistered(UUID householdId, String code, String areaCode, String districtCode,
-            boolean urban, boolean ethnicMinority, boolean meritFamily, Instant registeredAt) {
+            boolean urban, boolean ethnicMinority, boolean meritFamily, Instant registeredAt,
+            List<MemberDetails> members) {
     }
 
     public record HouseholdUpdated(UUID householdId, String code, String areaCode, String districtCode,
@@ -36,7 +39,14 @@ public final class HouseholdEvents {
             boolean schoolEnrolled, String socialProtectionType) {
     }
 
-    public record MemberRemoved(UUID householdId, UUID memberId, LocalDate leftOn, String reason) {
+    public record MemberRemoved(UUID householdId, UUID memberId, LocalDate leftOn, String reason,
+            UUID movedToHouseholdId) {
+    }
+
+    public record MemberMoved(UUID householdId, UUID memberId, String fullName, String citizenId,
+            LocalDate dateOfBirth, String sex, String relationToHead, String ethnicity, boolean disability,
+            boolean schoolEnrolled, String socialProtectionType, UUID fromHouseholdId, UUID previousMemberId,
+            LocalDate movedOn) {
     }
 
     public record HouseholdClassified(UUID householdId, int year, String category, String previousCategory,

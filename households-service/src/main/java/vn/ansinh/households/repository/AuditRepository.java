@@ -6,7 +6,10 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.Session;
+
 import vn.ansinh.households.domain.AuditEntry;
+import vn.ansinh.platform.db.CopyIn;
 
 /** The audit trail: appended to, never changed. */
 @ApplicationScoped
@@ -27,6 +30,14 @@ public class AuditRepository {
                 .setParameter(4, entry.entityType()).setParameter(5, entry.entityId())
                 .setParameter(6, entry.before()).setParameter(7, entry.after())
                 .executeUpdate();
+    }
+
+    /** Appends many entries with COPY (imports). */
+    public void appendAll(List<AuditEntry> entries) {
+        CopyIn rows = new CopyIn("audit_entry", "at", "actor", "action", "entity_type", "entity_id", "before", "after");
+        entries.forEach(e -> rows.row(e.at(), e.actor(), e.action(), e.entityType(), e.entityId(), e.before(),
+                e.after()));
+        entityManager.unwrap(Session.class).doWork(rows::send);
     }
 
     @SuppressWarnings("unchecked")

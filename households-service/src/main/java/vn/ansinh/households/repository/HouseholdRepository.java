@@ -1,17 +1,22 @@
 package vn.ansinh.households.repository;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hibernate.Session;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import vn.ansinh.households.domain.Household;
+import vn.ansinh.platform.db.CopyIn;
 import vn.ansinh.households.domain.HouseholdFilter;
 
 @ApplicationScoped
@@ -21,11 +26,23 @@ public class HouseholdRepository implements PanacheRepositoryBase<Household, UUI
         return find("code", code).firstResultOptional();
     }
 
-    /** Which of these codes are registered. */
-    public java.util.Set<String> existingCodes(java.util.Collection<String> codes) {
-        return new java.util.HashSet<>(getEntityManager()
-                .createQuery("select h.code from Household h where h.code in :codes", String.class)
-                .setParameter("codes", codes).getResultList());
+    /** The households placed in a commune now. */
+    public List<Household> inCommune(String areaCode) {
+        return list("areaCode", Sort.by("code"), areaCode);
+    }
+
+    /** The households registered under these codes, by code. */
+    public Map<String, Household> byCodes(Collection<String> codes) {
+        return list("code in ?1", codes).stream().collect(Collectors.toMap(Household::code, h -> h));
+    }
+
+    /** Inserts households that are new in this transaction, with COPY (imports). */
+    public void insertNew(List<Household> created) {
+        CopyIn rows = new CopyIn("household", "id", "code", "area_code", "address", "head_name", "ethnic_minority",
+                "merit_family", "created_at", "created_by");
+        created.forEach(h -> rows.row(h.id(), h.code(), h.areaCode(), h.address(), h.headName(), h.ethnicMinority(),
+                h.meritFamily(), h.createdAt(), h.createdBy()));
+        getEntityManager().unwrap(Session.class).doWork(rows::send);
     }
 
     /** One page of the households that match, ordered by code, and how many match in all. */

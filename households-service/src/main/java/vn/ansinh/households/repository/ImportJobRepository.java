@@ -17,6 +17,11 @@ public class ImportJobRepository implements PanacheRepositoryBase<ImportJob, UUI
         return findAll(Sort.descending("createdAt")).page(page, size).list();
     }
 
+    /** Jobs that have not finished, oldest first. */
+    public List<ImportJob> running() {
+        return list("status in ?1", Sort.by("createdAt"), List.of(ImportJob.Status.VALIDATING, ImportJob.Status.APPLYING));
+    }
+
     public void saveErrors(UUID jobId, List<ImportError> errors) {
         for (int i = 0; i < errors.size(); i++) {
             ImportError error = errors.get(i);

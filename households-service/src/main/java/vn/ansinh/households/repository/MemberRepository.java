@@ -1,14 +1,18 @@
 package vn.ansinh.households.repository;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.hibernate.Session;
+
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import vn.ansinh.households.domain.Member;
+import vn.ansinh.platform.db.CopyIn;
 
 @ApplicationScoped
 public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
@@ -17,14 +21,20 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
         return find("citizenId = ?1 and active = true", citizenId).firstResultOptional();
     }
 
-    /** For each of these citizen IDs that is active somewhere, the code of its household. */
-    public java.util.Map<String, String> activeHouseholdCodes(java.util.Collection<String> citizenIds) {
-        java.util.Map<String, String> codes = new java.util.HashMap<>();
-        getEntityManager().createQuery("select m.citizenId, h.code from Member m, Household h"
-                + " where m.householdId = h.id and m.active = true and m.citizenId in :ids", Object[].class)
-                .setParameter("ids", citizenIds).getResultList()
-                .forEach(row -> codes.put((String) row[0], (String) row[1]));
-        return codes;
+    /** The active members of these households. */
+    public List<Member> activeIn(Collection<UUID> householdIds) {
+        return list("householdId in ?1 and active = true", Sort.by("createdAt").and("id"), householdIds);
+    }
+
+    /** Inserts members that are new in this transaction, with COPY (imports). */
+    public void insertNew(List<Member> created) {
+        CopyIn rows = new CopyIn("member", "id", "household_id", "full_name", "citizen_id", "date_of_birth", "sex",
+                "relation_to_head", "ethnicity", "disability", "school_enrolled", "social_protection_type",
+                "created_at", "created_by");
+        created.forEach(m -> rows.row(m.id(), m.householdId(), m.fullName(), m.citizenId(), m.dateOfBirth(), m.sex(),
+                m.relationToHead(), m.ethnicity(), m.disability(), m.schoolEnrolled(), m.socialProtectionType(),
+                m.createdAt(), m.createdBy()));
+        getEntityManager().unwrap(Session.class).doWork(rows::send);
     }
 
     public List<Member> ofHousehold(UUID householdId) {

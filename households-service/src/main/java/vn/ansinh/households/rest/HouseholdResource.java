@@ -99,6 +99,10 @@ public class HouseholdResource {
     public record MemberDeparture(@NotNull @PastOrPresent LocalDate leftOn, @NotNull Member.LeftReason reason) {
     }
 
+    public record MemberMove(@NotNull UUID toHouseholdId, @NotNull @PastOrPresent LocalDate movedOn,
+            @NotNull Member.Relation relationToHead) {
+    }
+
     public record SurveyAnswers(
             @NotNull @PositiveOrZero Long incomePerPersonMonth,
             @NotNull @Size(max = 30) Set<@NotBlank String> deprivations) {
@@ -186,6 +190,17 @@ public class HouseholdResource {
     public MemberView removeMember(@PathParam("id") UUID id, @PathParam("memberId") UUID memberId,
             @NotNull @Valid MemberDeparture request) {
         return MemberView.of(households.removeMember(id, memberId, request.leftOn(), request.reason(), actor.name()));
+    }
+
+    /** A member moves to another household of the registry; answers the member's record there. */
+    @POST
+    @Path("/{id}/members/{memberId}/move")
+    public Response moveMember(@PathParam("id") UUID id, @PathParam("memberId") UUID memberId,
+            @NotNull @Valid MemberMove request) {
+        Member joined = households.moveMember(id, memberId, request.toHouseholdId(), request.movedOn(),
+                request.relationToHead(), actor.name());
+        return Response.created(URI.create("/api/households/" + joined.householdId() + "/members/" + joined.id()))
+                .entity(MemberView.of(joined)).build();
     }
 
     /** Records (or corrects) the survey of a year; answers equal to those on record change nothing. */

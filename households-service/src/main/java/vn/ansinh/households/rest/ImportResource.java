@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.constraints.DecimalMax;
@@ -68,12 +69,14 @@ public class ImportResource {
 
     /**
      * Generates the synthetic demo province and imports it (only where demo data is switched on,
-     * as in the local run). {@code scale} 1 is the whole province, about 477,000 households.
+     * as in the local run). {@code scale} 1 is the whole province, about 477,000 households;
+     * {@code year} (repeatable) limits the surveys to those years, all three by default.
      */
     @POST
     @jakarta.ws.rs.Path("/demo-province")
-    public Response demoProvince(@QueryParam("scale") @DefaultValue("1") @DecimalMin("0.001") @DecimalMax("1") double scale) {
-        ImportJob job = demo.load(scale, actor.name());
+    public Response demoProvince(@QueryParam("scale") @DefaultValue("1") @DecimalMin("0.001") @DecimalMax("1") double scale,
+            @QueryParam("year") List<Integer> years) {
+        ImportJob job = demo.load(scale, Set.copyOf(years), actor.name());
         return Response.accepted(JobView.of(job)).location(URI.create("/api/imports/" + job.id())).build();
     }
 

@@ -26,8 +26,20 @@ public class AuditLog {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String actor, String action, String entityType, Object entityId, Object before, Object after) {
-        audit.append(new AuditEntry(Instant.now(), actor, action, entityType, entityId.toString(), write(before),
-                write(after)));
+        audit.append(entry(actor, action, entityType, entityId, before, after));
+    }
+
+    /** An entry to record later with {@link #recordAll}. */
+    public AuditEntry entry(String actor, String action, String entityType, Object entityId, Object before,
+            Object after) {
+        return new AuditEntry(Instant.now(), actor, action, entityType, entityId.toString(), write(before),
+                write(after));
+    }
+
+    /** Records many entries at once (imports). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordAll(List<AuditEntry> entries) {
+        audit.appendAll(entries);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

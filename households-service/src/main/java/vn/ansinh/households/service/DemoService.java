@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -41,8 +42,11 @@ public class DemoService {
         this.imports = imports;
     }
 
-    /** Generates the province at this scale (1 = about 477,000 households) and starts importing it. */
-    public ImportJob load(double scale, String actor) {
+    /**
+     * Generates the province at this scale (1 = about 477,000 households), with the surveys of
+     * these years, and starts importing it.
+     */
+    public ImportJob load(double scale, Set<Integer> years, String actor) {
         if (!config.enabled()) {
             throw new ProblemException(403, "Forbidden", "Demo data is switched off on this registry.",
                     List.of());
@@ -52,8 +56,14 @@ public class DemoService {
             Path households = directory.resolve("households.csv");
             Path members = directory.resolve("members.csv");
             Path surveys = directory.resolve("surveys.csv");
-            try (CsvSink sink = new CsvSink(households, members, surveys)) {
-                new DemoProvince(standards.forSurveyYear("year", 2023), areas.byLevel(Area.Level.COMMUNE), scale)
+            List<Integer> unknown = years.stream().filter(y -> !DemoProvince.YEARS.contains(y)).toList();
+            if (!unknown.isEmpty()) {
+                throw ProblemException.invalid("year", "the demo province has surveys of " + DemoProvince.YEARS
+                        + " only, not " + unknown);
+            }
+            try (CsvSink sink = new CsvSink(households, members, surveys,
+                    years.isEmpty() ? Set.copyOf(DemoProvince.YEARS) : years)) {
+                new DemoProvince(standards.forSurveyYear("year", 2023), areas.byLevel(Area.Level.COMMUNE).stream().filter(a -> a.validTo() == null).toList(), scale)
                         .generate(sink);
             }
             ImportJob job = imports.start(new ImportService.Upload(households, members, surveys), actor);

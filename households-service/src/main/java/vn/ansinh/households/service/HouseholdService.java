@@ -25,10 +25,12 @@ import vn.ansinh.households.messaging.HouseholdEvents.HouseholdClassified;
 import vn.ansinh.households.messaging.HouseholdEvents.HouseholdRegistered;
 import vn.ansinh.households.messaging.HouseholdEvents.HouseholdUpdated;
 import vn.ansinh.households.messaging.HouseholdEvents.MemberDetails;
+import vn.ansinh.households.messaging.HouseholdEvents.MemberMoved;
 import vn.ansinh.households.messaging.HouseholdEvents.MemberRemoved;
 import vn.ansinh.households.repository.HouseholdRepository;
 import vn.ansinh.households.repository.MemberRepository;
 import vn.ansinh.households.repository.SurveyRepository;
+import vn.ansinh.platform.db.Ids;
 import vn.ansinh.platform.outbox.Outbox;
 import vn.ansinh.platform.problem.Problem.FieldError;
 import vn.ansinh.platform.problem.ProblemException;
@@ -72,15 +74,18 @@ public class HouseholdService {
         Area area = areas.communeFor("areaCode", registration.details().areaCode());
         checkMembers(registration.members(), "members", null);
         Instant now = now();
-        Household household = new Household(UUID.randomUUID(), registration.code(), registration.details(), now, actor);
+        Household household = new Household(Ids.newId(), registration.code(), registration.details(), now, actor);
         households.persist(household);
         audit.record(actor, "household.registered", "household", household.id(), null, household.details());
-        outbox.append(HouseholdEvents.TOPIC, household.id().toString(), HouseholdEvents.REGISTERED,
-                new HouseholdRegistered(household.id(), household.code(), area.code(), areas.districtOf(area),
-                        area.urban(), household.ethnicMinority(), household.meritFamily(), now));
+        List<Member> registered = new ArrayList<>();
         for (Member.Details details : registration.members()) {
-            persistMember(household, details, now, actor);
+            Member member = new Member(Ids.newId(), household.id(), details, now, actor);
+            members.persist(member);
+            audit.record(actor, "member.added", "household", household.id(), null, memberState(member.id(), details));
+            registered.add(member);
         }
+        outbox.append(HouseholdEvents.TOPIC, household.id().toString(), HouseholdEvents.REGISTERED,
+                registered(household, area, areas.districtOf(area), registered));
         return household;
     }
 
@@ -96,6 +101,17 @@ public class HouseholdService {
                             household.ethnicMinority(), household.meritFamily(), now));
         }
         return household;
+    }
+
+    /**
+     * The commune of a household was moved to another district: the household is the same, its
+     * district is not, and consumers learn it from a household.updated event.
+     */
+    public void announceAreaChange(Household household) {
+        Area area = areas.get(household.areaCode());
+        outbox.append(HouseholdEvents.TOPIC, household.id().toString(), HouseholdEvents.UPDATED,
+                new HouseholdUpdated(household.id(), household.code(), area.code(), areas.districtOf(area),
+                        area.urban(), household.ethnicMinority(), household.meritFamily(), now()));
     }
 
     public Member addMember(UUID householdId, Member.Details details, String actor) {
@@ -125,8 +141,45 @@ public class HouseholdService {
         audit.record(actor, "member.removed", "household", householdId, memberState(memberId, member.details()),
                 Map.of("memberId", memberId, "leftOn", leftOn.toString(), "reason", reason.name()));
         outbox.append(HouseholdEvents.TOPIC, householdId.toString(), HouseholdEvents.MEMBER_REMOVED,
-                new MemberRemoved(householdId, memberId, leftOn, reason.name()));
+                new MemberRemoved(householdId, memberId, leftOn, reason.name(), null));
         return member;
+    }
+
+    /**
+     * A member moves to another household of the registry: the record in the first household is
+     * closed (moved out), and the person joins the second under a new member record, so each
+     * household keeps its own history. Both households announce it.
+     */
+    public Member moveMember(UUID householdId, UUID memberId, UUID toHouseholdId, LocalDate movedOn,
+            Member.Relation relationToHead, String actor) {
+        if (householdId.equals(toHouseholdId)) {
+            throw ProblemException.invalid("toHouseholdId", "is the household the member is in already");
+        }
+        Member member = activeMember(householdId, memberId);
+        Household target = households.findByIdOptional(toHouseholdId).orElseThrow(() -> ProblemException.invalid(
+                "toHouseholdId", "no household with id " + toHouseholdId));
+        Instant now = now();
+        Member.Details before = member.details();
+        member.leave(movedOn, Member.LeftReason.MOVED_OUT, now, actor);
+        // free the citizen ID (unique among active members) before the new record claims it
+        members.flush();
+        Member.Details details = new Member.Details(before.fullName(), before.citizenId(), before.dateOfBirth(),
+                before.sex(), relationToHead, before.ethnicity(), before.disability(), before.schoolEnrolled(),
+                before.socialProtectionType());
+        Member joined = new Member(Ids.newId(), target.id(), details, now, actor);
+        members.persist(joined);
+        audit.record(actor, "member.moved-out", "household", householdId, memberState(memberId, before),
+                Map.of("memberId", memberId, "leftOn", movedOn.toString(), "movedTo", target.id()));
+        audit.record(actor, "member.moved-in", "household", target.id(), null,
+                Map.of("memberId", joined.id(), "details", details, "from", householdId));
+        outbox.append(HouseholdEvents.TOPIC, householdId.toString(), HouseholdEvents.MEMBER_REMOVED,
+                new MemberRemoved(householdId, memberId, movedOn, Member.LeftReason.MOVED_OUT.name(), target.id()));
+        outbox.append(HouseholdEvents.TOPIC, target.id().toString(), HouseholdEvents.MEMBER_MOVED,
+                new MemberMoved(target.id(), joined.id(), details.fullName(), details.citizenId(),
+                        details.dateOfBirth(), details.sex().name(), relationToHead.name(), details.ethnicity(),
+                        details.disability(), details.schoolEnrolled(), details.socialProtectionType(), householdId,
+                        memberId, movedOn));
+        return joined;
     }
 
     /**
@@ -180,16 +233,28 @@ public class HouseholdService {
 
     private void announceClassification(Household household, Survey survey, Area area) {
         outbox.append(HouseholdEvents.TOPIC, household.id().toString(), HouseholdEvents.CLASSIFIED,
-                new HouseholdClassified(household.id(), survey.year(), survey.category().name(),
-                        survey.previousCategory() == null ? null : survey.previousCategory().name(),
-                        survey.newlyEscaped(), survey.newlyEscapedSince(), survey.deprivationCount(),
-                        List.copyOf(survey.deprivations()), survey.standardId(), area.code(), areas.districtOf(area),
-                        area.urban(), household.ethnicMinority(), household.meritFamily(),
-                        (int) members.activeIn(household.id())));
+                classified(household, survey, area, areas.districtOf(area), (int) members.activeIn(household.id())));
+    }
+
+    static HouseholdRegistered registered(Household household, Area area, String districtCode,
+            List<Member> registeredMembers) {
+        return new HouseholdRegistered(household.id(), household.code(), area.code(), districtCode, area.urban(),
+                household.ethnicMinority(), household.meritFamily(), household.createdAt(),
+                registeredMembers.stream().map(HouseholdService::memberDetails).toList());
+    }
+
+    static HouseholdClassified classified(Household household, Survey survey, Area area, String districtCode,
+            int activeMembers) {
+        return new HouseholdClassified(household.id(), survey.year(), survey.category().name(),
+                survey.previousCategory() == null ? null : survey.previousCategory().name(), survey.newlyEscaped(),
+                survey.newlyEscapedSince(), survey.deprivationCount(), List.copyOf(survey.deprivations()),
+                survey.standardId(), area.code(), districtCode, area.urban(), household.ethnicMinority(),
+                household.meritFamily(), activeMembers);
     }
 
     private Member persistMember(Household household, Member.Details details, Instant now, String actor) {
-        Member member = new Member(UUID.randomUUID(), household.id(), details, now, actor);
+        // a member joining later: one event of its own
+        Member member = new Member(Ids.newId(), household.id(), details, now, actor);
         members.persist(member);
         audit.record(actor, "member.added", "household", household.id(), null, memberState(member.id(), details));
         outbox.append(HouseholdEvents.TOPIC, household.id().toString(), HouseholdEvents.MEMBER_ADDED,
@@ -197,11 +262,11 @@ public class HouseholdService {
         return member;
     }
 
-    private static Map<String, Object> memberState(UUID memberId, Member.Details details) {
+    static Map<String, Object> memberState(UUID memberId, Member.Details details) {
         return Map.of("memberId", memberId, "details", details);
     }
 
-    private static MemberDetails memberDetails(Member member) {
+    static MemberDetails memberDetails(Member member) {
         return new MemberDetails(member.householdId(), member.id(), member.fullName(), member.citizenId(),
                 member.dateOfBirth(), member.sex().name(), member.relationToHead().name(), member.ethnicity(),
                 member.disability(), member.schoolEnrolled(), member.socialProtectionType());

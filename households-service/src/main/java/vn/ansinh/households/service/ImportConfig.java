@@ -9,4 +9,11 @@ public interface ImportConfig {
     /** Where uploaded files wait for their job (deleted when it ends). */
     @WithDefault("${java.io.tmpdir}/ansinh-imports")
     String directory();
+
+    /**
+     * Chunks applied at once, each on its own database connection: PostgreSQL works one
+     * connection on one core, so two keep both cores of a small server busy.
+     */
+    @WithDefault("2")
+    int applyThreads();
 }

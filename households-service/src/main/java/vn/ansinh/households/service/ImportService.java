@@ -9,85 +9,74 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.BiConsumer;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import vn.ansinh.households.domain.Area;
-import vn.ansinh.households.domain.CitizenId;
-import vn.ansinh.households.domain.Household;
+import io.quarkus.runtime.StartupEvent;
 import vn.ansinh.households.domain.ImportError;
 import vn.ansinh.households.domain.ImportJob;
-import vn.ansinh.households.domain.Member;
-import vn.ansinh.households.domain.PovertyStandard;
-import vn.ansinh.households.domain.Survey;
-import vn.ansinh.households.repository.AreaRepository;
-import vn.ansinh.households.repository.HouseholdRepository;
+import vn.ansinh.households.domain.ImportRows;
+import vn.ansinh.households.domain.ImportRows.HouseholdRow;
+import vn.ansinh.households.domain.ImportRows.MemberRow;
+import vn.ansinh.households.domain.ImportRows.SurveyRow;
 import vn.ansinh.households.repository.ImportJobRepository;
-import vn.ansinh.households.repository.MemberRepository;
-import vn.ansinh.households.repository.PovertyStandardRepository;
-import vn.ansinh.households.service.SurveyFiles.HouseholdRow;
-import vn.ansinh.households.service.SurveyFiles.MemberRow;
-import vn.ansinh.households.service.SurveyFiles.Rows;
-import vn.ansinh.households.service.SurveyFiles.SurveyRow;
+import vn.ansinh.households.repository.ImportStagingRepository;
 import vn.ansinh.platform.problem.ProblemException;
 
 /**
- * Imports a survey (households, members, answers as CSV) in the background: every row is read
- * and checked first, and a file with any error applies nothing; then the rows are applied in
- * chunks through the same rules, audit and events as single changes. Rows equal to what the
- * registry holds change nothing, so importing the same files again changes nothing.
+ * Imports a survey (households, members, answers as CSV) in the background. Every row is read,
+ * checked on its own and staged in the database (COPY); the staged rows are checked against each
+ * other and the registry; a file with any error applies nothing. Then the rows are applied by
+ * household in chunks ({@link ImportApplier}), classification, audit and events included. Rows
+ * equal to what the registry holds change nothing, so importing the same files again changes
+ * nothing. Memory stays flat whatever the size of the files.
  */
 @ApplicationScoped
 public class ImportService {
 
     private static final Logger LOG = Logger.getLogger(ImportService.class);
-    private static final int CHUNK = 500;
-    private static final int QUERY_CHUNK = 1_000;
-    private static final int ERRORS_KEPT = 1_000;
+    // households applied per transaction: large enough for COPY to pay, small enough to keep memory flat
+    private static final int CHUNK = 2_000;
+    private static final int STAGING_BATCH = 20_000;
+    private static final Duration STALLED_AFTER = Duration.ofMinutes(2);
 
     private final ImportJobRepository jobs;
-    private final HouseholdRepository households;
-    private final MemberRepository members;
-    private final AreaRepository areas;
-    private final PovertyStandardRepository standards;
-    private final HouseholdService registry;
+    private final ImportStagingRepository staging;
+    private final ImportApplier applier;
     private final ImportConfig config;
     // one import at a time per replica: an import is heavy, and officers queue them
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "survey-import"));
+    private final ExecutorService appliers;
+    private final Object progress = new Object();
 
-    public ImportService(ImportJobRepository jobs, HouseholdRepository households, MemberRepository members,
-            AreaRepository areas, PovertyStandardRepository standards, HouseholdService registry, ImportConfig config) {
-        this.config = config;
+    public ImportService(ImportJobRepository jobs, ImportStagingRepository staging, ImportApplier applier,
+            ImportConfig config) {
         this.jobs = jobs;
-        this.households = households;
-        this.members = members;
-        this.areas = areas;
-        this.standards = standards;
-        this.registry = registry;
+        this.staging = staging;
+        this.applier = applier;
+        this.config = config;
+        AtomicInteger threads = new AtomicInteger();
+        this.appliers = Executors.newFixedThreadPool(config.applyThreads(),
+                r -> new Thread(r, "survey-import-apply-" + threads.incrementAndGet()));
     }
 
     /** The uploaded files, by name ({@code households.csv}, {@code members.csv}, {@code surveys.csv}). */
@@ -113,9 +102,17 @@ public class ImportService {
             throw ProblemException.invalid("households", "send at least one of households, members, surveys");
         }
         Upload upload = new Upload(keep(received.households()), keep(received.members()), keep(received.surveys()));
-        String files = String.join(", ", (upload.households() != null ? SurveyFiles.HOUSEHOLDS : ""),
-                (upload.members() != null ? SurveyFiles.MEMBERS : ""), (upload.surveys() != null ? SurveyFiles.SURVEYS : ""))
-                .replaceAll("(, )+", ", ").replaceAll("^, |, $", "");
+        List<String> names = new ArrayList<>();
+        if (upload.households() != null) {
+            names.add(ImportRows.HOUSEHOLDS);
+        }
+        if (upload.members() != null) {
+            names.add(ImportRows.MEMBERS);
+        }
+        if (upload.surveys() != null) {
+            names.add(ImportRows.SURVEYS);
+        }
+        String files = String.join(", ", names);
         ImportJob job = new ImportJob(UUID.randomUUID(), checksum(upload), files, now(), actor);
         QuarkusTransaction.requiringNew().run(() -> jobs.persist(job));
         worker.submit(() -> run(job.id(), upload, actor));
@@ -140,219 +137,120 @@ public class ImportService {
 
     private void run(UUID jobId, Upload upload, String actor) {
         try {
-            List<ImportError> errors = new ArrayList<>();
-            SurveyFiles files = new SurveyFiles(errors, read -> update(jobId, job -> job.read(read)));
-            Rows rows = files.read(upload.households(), upload.members(), upload.surveys());
-            check(rows, errors);
-            int total = files.rowsRead();
-            update(jobId, job -> job.validated(total - rowsWithErrors(errors), total));
-            if (!errors.isEmpty()) {
-                errors.sort(Comparator.comparing(ImportError::file).thenComparingInt(ImportError::line));
+            long started = System.nanoTime();
+            ImportErrors errors = new ImportErrors();
+            int total = stage(jobId, upload, errors);
+            long staged = System.nanoTime();
+            QuarkusTransaction.requiringNew().run(() -> staging.check(jobId, errors::add));
+            LOG.infof("import %s: %,d rows read and staged in %d ms, checked in %d ms, %,d errors", jobId, total,
+                    (staged - started) / 1_000_000, (System.nanoTime() - staged) / 1_000_000, errors.count());
+            update(jobId, job -> job.validated(total - errors.failedRows(), total));
+            if (errors.any()) {
                 QuarkusTransaction.requiringNew().run(() -> {
-                    jobs.saveErrors(jobId, errors.subList(0, Math.min(ERRORS_KEPT, errors.size())));
-                    jobs.findById(jobId).reject(errors.size(), now());
+                    jobs.saveErrors(jobId, errors.report());
+                    jobs.findById(jobId).reject(errors.count(), now());
                 });
                 return;
             }
             update(jobId, ImportJob::startApplying);
-            apply(jobId, rows, actor);
+            applyStaged(jobId, actor);
             update(jobId, job -> job.complete(now()));
+            LOG.infof("import %s: completed in %d ms", jobId, (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             LOG.errorf(e, "import %s failed", jobId);
             update(jobId, job -> job.fail("stopped by a fault: " + e.getMessage()
                     + "; what was applied stays, importing the same files again completes it", now()));
         } finally {
             upload.present().forEach(ImportService::delete);
+            QuarkusTransaction.requiringNew().run(() -> staging.delete(jobId));
         }
     }
 
-    private static int rowsWithErrors(List<ImportError> errors) {
-        return (int) errors.stream().filter(e -> e.line() > 1).map(e -> e.file() + ':' + e.line()).distinct().count();
-    }
-
-    /** The checks that need the registry: areas, standards, codes, citizen IDs, repeats. */
-    private void check(Rows rows, List<ImportError> errors) {
-        Map<String, Area> areaByCode = new HashMap<>();
-        QuarkusTransaction.requiringNew().call(areas::listAll).forEach(a -> areaByCode.put(a.code(), a));
-        List<PovertyStandard> allStandards = QuarkusTransaction.requiringNew().call(standards::allByPeriod);
-
-        Map<String, Integer> householdLine = new HashMap<>();
-        for (HouseholdRow row : rows.households()) {
-            Integer first = householdLine.putIfAbsent(row.code(), row.line());
-            if (first != null) {
-                errors.add(new ImportError(SurveyFiles.HOUSEHOLDS, row.line(), "household_code",
-                        "repeats household " + row.code() + " of line " + first));
+    /**
+     * Applies the staged rows chunk by chunk, {@code applyThreads} chunks at a time. Chunks hold
+     * different households, so they cannot conflict; the first failure stops the job.
+     */
+    private void applyStaged(UUID jobId, String actor) {
+        int permits = config.applyThreads() * 2; // chunks in memory at most: applying and waiting
+        Semaphore inFlight = new Semaphore(permits);
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        staging.readGroups(jobId, CHUNK, chunk -> {
+            inFlight.acquireUninterruptibly();
+            if (failure.get() != null) {
+                inFlight.release();
+                throw failure.get();
             }
-            Area area = areaByCode.get(row.details().areaCode());
-            if (area == null || area.level() != Area.Level.COMMUNE || area.validTo() != null) {
-                errors.add(new ImportError(SurveyFiles.HOUSEHOLDS, row.line(), "area_code",
-                        area == null ? "no administrative unit has code " + row.details().areaCode()
-                                : row.details().areaCode() + " is not a commune in force"));
-            }
-        }
-        Set<String> referenced = new LinkedHashSet<>();
-        rows.members().forEach(m -> referenced.add(m.householdCode()));
-        rows.surveys().forEach(s -> referenced.add(s.householdCode()));
-        referenced.removeAll(householdLine.keySet());
-        Set<String> registered = inChunks(referenced, households::existingCodes, new HashSet<>(), Set::addAll);
-
-        Map<String, Integer> citizenLine = new HashMap<>();
-        for (MemberRow row : rows.members()) {
-            knownHousehold(SurveyFiles.MEMBERS, row.line(), row.householdCode(), householdLine, registered, errors);
-            String id = row.details().citizenId();
-            if (id == null) {
-                continue;
-            }
-            String problem = CitizenId.problem(id, row.details().dateOfBirth(), row.details().sex());
-            if (problem != null) {
-                errors.add(new ImportError(SurveyFiles.MEMBERS, row.line(), "citizen_id", problem));
-            }
-            Integer first = citizenLine.putIfAbsent(id, row.line());
-            if (first != null) {
-                errors.add(new ImportError(SurveyFiles.MEMBERS, row.line(), "citizen_id",
-                        "repeats the citizen ID of line " + first));
-            }
-        }
-        Map<String, String> activeIn = inChunks(citizenLine.keySet(), members::activeHouseholdCodes, new HashMap<>(),
-                Map::putAll);
-        for (MemberRow row : rows.members()) {
-            String elsewhere = row.details().citizenId() == null ? null : activeIn.get(row.details().citizenId());
-            if (elsewhere != null && !elsewhere.equals(row.householdCode())) {
-                errors.add(new ImportError(SurveyFiles.MEMBERS, row.line(), "citizen_id", "citizen ID "
-                        + row.details().citizenId() + " is already an active member of household " + elsewhere));
-            }
-        }
-
-        Map<String, Integer> surveyLine = new HashMap<>();
-        for (SurveyRow row : rows.surveys()) {
-            knownHousehold(SurveyFiles.SURVEYS, row.line(), row.householdCode(), householdLine, registered, errors);
-            Integer first = surveyLine.putIfAbsent(row.householdCode() + '/' + row.year(), row.line());
-            if (first != null) {
-                errors.add(new ImportError(SurveyFiles.SURVEYS, row.line(), "year",
-                        "repeats the " + row.year() + " survey of household " + row.householdCode() + " (line " + first + ")"));
-            }
-            PovertyStandard standard = allStandards.stream().filter(s -> s.covers(row.year())).findFirst().orElse(null);
-            if (standard == null) {
-                errors.add(new ImportError(SurveyFiles.SURVEYS, row.line(), "year",
-                        "no poverty standard covers survey year " + row.year()));
-            } else {
-                List<String> unknown = standard.unknownIndicators(row.answers().deprivations());
-                if (!unknown.isEmpty()) {
-                    errors.add(new ImportError(SurveyFiles.SURVEYS, row.line(), "deprivations", "not indicators of "
-                            + standard.id() + ": " + String.join(", ", unknown)));
+            appliers.execute(() -> {
+                try {
+                    ImportApplier.Applied applied = applier.apply(jobId, chunk, actor);
+                    synchronized (progress) { // one progress update at a time: no lost increments
+                        update(jobId, job -> job.applied(applied.rows(), applied.changes()));
+                    }
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    inFlight.release();
                 }
-            }
-        }
-    }
-
-    private static void knownHousehold(String file, int line, String code, Map<String, Integer> inFile,
-            Set<String> registered, List<ImportError> errors) {
-        if (!inFile.containsKey(code) && !registered.contains(code)) {
-            errors.add(new ImportError(file, line, "household_code",
-                    "household " + code + " is neither in households.csv nor in the registry"));
-        }
-    }
-
-    private static <R> R inChunks(Collection<String> keys, Function<List<String>, R> query, R result,
-            BiConsumer<R, R> merge) {
-        List<String> all = new ArrayList<>(keys);
-        for (int i = 0; i < all.size(); i += QUERY_CHUNK) {
-            List<String> chunk = all.subList(i, Math.min(all.size(), i + QUERY_CHUNK));
-            merge.accept(result, QuarkusTransaction.requiringNew().call(() -> query.apply(chunk)));
-        }
-        return result;
-    }
-
-    private void apply(UUID jobId, Rows rows, String actor) {
-        Map<String, HouseholdRow> householdRows = new LinkedHashMap<>();
-        rows.households().forEach(r -> householdRows.put(r.code(), r));
-        Map<String, List<MemberRow>> memberRows = new HashMap<>();
-        rows.members().forEach(r -> memberRows.computeIfAbsent(r.householdCode(), k -> new ArrayList<>()).add(r));
-        Map<String, List<SurveyRow>> surveyRows = new HashMap<>();
-        rows.surveys().forEach(r -> surveyRows.computeIfAbsent(r.householdCode(), k -> new ArrayList<>()).add(r));
-        surveyRows.values().forEach(list -> list.sort(Comparator.comparingInt(SurveyRow::year)));
-
-        List<String> codes = new ArrayList<>(householdRows.keySet());
-        Set<String> seen = new HashSet<>(codes);
-        rows.members().forEach(r -> {
-            if (seen.add(r.householdCode())) {
-                codes.add(r.householdCode());
-            }
-        });
-        rows.surveys().forEach(r -> {
-            if (seen.add(r.householdCode())) {
-                codes.add(r.householdCode());
-            }
-        });
-        for (int i = 0; i < codes.size(); i += CHUNK) {
-            List<String> chunk = codes.subList(i, Math.min(codes.size(), i + CHUNK));
-            int[] applied = {0};
-            ImportJob.Changes changes = QuarkusTransaction.requiringNew().call(() -> {
-                Counter counter = new Counter();
-                for (String code : chunk) {
-                    applied[0] += applyHousehold(code, householdRows.get(code), memberRows.getOrDefault(code, List.of()),
-                            surveyRows.getOrDefault(code, List.of()), actor, counter);
-                }
-                return counter.changes();
             });
-            update(jobId, job -> job.applied(applied[0], changes));
+        });
+        inFlight.acquireUninterruptibly(permits);
+        inFlight.release(permits);
+        if (failure.get() != null) {
+            throw failure.get();
         }
     }
 
-    private static final class Counter {
-        int householdsCreated;
-        int householdsUpdated;
-        int membersAdded;
-        int membersUpdated;
-        int surveysRecorded;
-
-        ImportJob.Changes changes() {
-            return new ImportJob.Changes(householdsCreated, householdsUpdated, membersAdded, membersUpdated,
-                    surveysRecorded);
-        }
-    }
-
-    /** @return the rows applied (changed or found equal) */
-    private int applyHousehold(String code, HouseholdRow row, List<MemberRow> memberRows, List<SurveyRow> surveyRows,
-            String actor, Counter counter) {
-        Household household = households.findByCode(code).orElse(null);
-        if (household == null) {
-            household = registry.register(new HouseholdService.Registration(code, row.details(), List.of()), actor);
-            counter.householdsCreated++;
-        } else if (row != null && !household.details().equals(row.details())) {
-            registry.update(household.id(), row.details(), actor);
-            counter.householdsUpdated++;
-        }
-        List<Member> current = new ArrayList<>(members.ofHousehold(household.id()).stream().filter(Member::active)
-                .toList());
-        for (MemberRow memberRow : memberRows) {
-            Member match = current.stream().filter(m -> samePerson(m.details(), memberRow.details())).findFirst()
-                    .orElse(null);
-            if (match == null) {
-                current.add(registry.addMember(household.id(), memberRow.details(), actor));
-                counter.membersAdded++;
-            } else if (!match.details().equals(memberRow.details())) {
-                registry.updateMember(household.id(), match.id(), memberRow.details(), actor);
-                counter.membersUpdated++;
+    /**
+     * Reads the files, checking each row on its own, and stages the rows without errors in
+     * batches; returns the number of data rows read.
+     */
+    private int stage(UUID jobId, Upload upload, ImportErrors errors) {
+        ImportStagingRepository.Batch[] batch = {new ImportStagingRepository.Batch(jobId)};
+        Runnable send = () -> {
+            ImportStagingRepository.Batch full = batch[0];
+            QuarkusTransaction.requiringNew().run(() -> staging.send(full));
+            batch[0] = new ImportStagingRepository.Batch(jobId);
+        };
+        SurveyFiles files = new SurveyFiles(errors, read -> update(jobId, job -> job.read(read)));
+        files.read(upload.households(), upload.members(), upload.surveys(), new SurveyFiles.RowSink() {
+            @Override
+            public void household(HouseholdRow row) {
+                batch[0].add(row);
+                sendWhenFull();
             }
-        }
-        Map<Integer, Survey.Answers> recorded = new HashMap<>();
-        registry.history(household.id()).forEach(s -> recorded.put(s.year(), s.answers()));
-        for (SurveyRow surveyRow : surveyRows) {
-            if (!surveyRow.answers().equals(recorded.get(surveyRow.year()))) {
-                registry.recordSurvey(household.id(), surveyRow.year(), surveyRow.answers(), actor);
-                counter.surveysRecorded++;
+
+            @Override
+            public void member(MemberRow row) {
+                batch[0].add(row);
+                sendWhenFull();
             }
-        }
-        return (row == null ? 0 : 1) + memberRows.size() + surveyRows.size();
+
+            @Override
+            public void survey(SurveyRow row) {
+                batch[0].add(row);
+                sendWhenFull();
+            }
+
+            private void sendWhenFull() {
+                if (batch[0].size() == STAGING_BATCH) {
+                    send.run();
+                }
+            }
+        });
+        send.run();
+        return files.rowsRead();
     }
 
-    /** The same person: the same citizen ID, or, without one, the same name and date of birth. */
-    private static boolean samePerson(Member.Details a, Member.Details b) {
-        if (a.citizenId() != null || b.citizenId() != null) {
-            return a.citizenId() != null && a.citizenId().equals(b.citizenId());
-        }
-        return a.fullName().equalsIgnoreCase(b.fullName()) && a.dateOfBirth().equals(b.dateOfBirth());
+    /**
+     * A job that shows no progress for a while was running in a service instance that stopped
+     * (its worker thread is gone with it): it is marked failed, so officers know to import the
+     * files again — what was applied stays and is recognised as unchanged.
+     */
+    void failStalledJobs(@Observes StartupEvent started) {
+        Instant before = now().minus(STALLED_AFTER);
+        QuarkusTransaction.requiringNew().run(() -> jobs.running().stream().filter(job -> job.stalledSince(before))
+                .forEach(job -> job.fail("interrupted: the service stopped while the job was running; what was "
+                        + "applied stays, importing the same files again completes it", now())));
     }
 
     private void update(UUID jobId, Consumer<ImportJob> change) {
@@ -402,5 +300,6 @@ public class ImportService {
     @PreDestroy
     void stop() {
         worker.shutdownNow();
+        appliers.shutdownNow();
     }
 }

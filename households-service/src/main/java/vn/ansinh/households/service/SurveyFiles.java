@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,21 +25,26 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
+import vn.ansinh.households.domain.CitizenId;
 import vn.ansinh.households.domain.Household;
 import vn.ansinh.households.domain.ImportError;
+import vn.ansinh.households.domain.ImportRows;
+import vn.ansinh.households.domain.ImportRows.HouseholdRow;
+import vn.ansinh.households.domain.ImportRows.MemberRow;
+import vn.ansinh.households.domain.ImportRows.SurveyRow;
 import vn.ansinh.households.domain.Member;
 import vn.ansinh.households.domain.Survey;
 
 /**
  * Reads the three CSV files of a survey import (UTF-8, comma-separated, header row; columns in
- * any order) into rows, noting every cell that cannot be read. Checks that need the registry
- * are {@link ImportService}'s.
+ * any order) row by row, noting every cell that cannot be read or is wrong on its own. Checks
+ * across rows and against the registry are made on the staged rows.
  */
 final class SurveyFiles {
 
-    static final String HOUSEHOLDS = "households.csv";
-    static final String MEMBERS = "members.csv";
-    static final String SURVEYS = "surveys.csv";
+    static final String HOUSEHOLDS = ImportRows.HOUSEHOLDS;
+    static final String MEMBERS = ImportRows.MEMBERS;
+    static final String SURVEYS = ImportRows.SURVEYS;
 
     static final List<String> HOUSEHOLD_COLUMNS = List.of("household_code", "area_code", "address", "head_name",
             "ethnic_minority", "merit_family");
@@ -51,28 +55,21 @@ final class SurveyFiles {
 
     private static final CsvMapper CSV = new CsvMapper();
 
-    record HouseholdRow(int line, String code, Household.Details details) {
+    /** Where the rows that could be read go. */
+    interface RowSink {
+        void household(HouseholdRow row);
+
+        void member(MemberRow row);
+
+        void survey(SurveyRow row);
     }
 
-    record MemberRow(int line, String householdCode, Member.Details details) {
-    }
-
-    record SurveyRow(int line, String householdCode, int year, Survey.Answers answers) {
-    }
-
-    record Rows(List<HouseholdRow> households, List<MemberRow> members, List<SurveyRow> surveys) {
-
-        int count() {
-            return households.size() + members.size() + surveys.size();
-        }
-    }
-
-    private final List<ImportError> errors;
+    private final ImportErrors errors;
     private final IntConsumer progress;
     private int read;
 
     /** @param progress told the number of rows read so far, now and then */
-    SurveyFiles(List<ImportError> errors, IntConsumer progress) {
+    SurveyFiles(ImportErrors errors, IntConsumer progress) {
         this.errors = errors;
         this.progress = progress;
     }
@@ -82,22 +79,19 @@ final class SurveyFiles {
         return read;
     }
 
-    Rows read(Path households, Path members, Path surveys) {
-        List<HouseholdRow> householdRows = new ArrayList<>();
-        List<MemberRow> memberRows = new ArrayList<>();
-        List<SurveyRow> surveyRows = new ArrayList<>();
+    /** Reads the files given (any may be null), passing on every row without errors. */
+    void read(Path households, Path members, Path surveys, RowSink sink) {
         if (households != null) {
             each(households, HOUSEHOLDS, HOUSEHOLD_COLUMNS, (line, cells) -> household(line, cells)
-                    .ifPresent(householdRows::add));
+                    .ifPresent(sink::household));
         }
         if (members != null) {
-            each(members, MEMBERS, MEMBER_COLUMNS, (line, cells) -> member(line, cells).ifPresent(memberRows::add));
+            each(members, MEMBERS, MEMBER_COLUMNS, (line, cells) -> member(line, cells).ifPresent(sink::member));
         }
         if (surveys != null) {
-            each(surveys, SURVEYS, SURVEY_COLUMNS, (line, cells) -> survey(line, cells).ifPresent(surveyRows::add));
+            each(surveys, SURVEYS, SURVEY_COLUMNS, (line, cells) -> survey(line, cells).ifPresent(sink::survey));
         }
         progress.accept(read);
-        return new Rows(householdRows, memberRows, surveyRows);
     }
 
     private interface RowReader {
@@ -173,6 +167,12 @@ final class SurveyFiles {
         Boolean disability = cells.flag("disability");
         Boolean school = cells.flag("school_enrolled");
         String protection = cells.optional("social_protection_type");
+        if (citizenId != null && !cells.failed) {
+            String problem = CitizenId.problem(citizenId, born, sex);
+            if (problem != null) {
+                cells.error("citizen_id", problem);
+            }
+        }
         if (cells.failed) {
             return Optional.empty();
         }

@@ -17,6 +17,8 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
 
+import vn.ansinh.platform.db.CopyIn;
+import vn.ansinh.platform.db.Ids;
 import vn.ansinh.platform.events.EventEnvelope;
 import vn.ansinh.platform.events.EventsConfig;
 import vn.ansinh.platform.events.Json;
@@ -70,11 +72,7 @@ public class Outbox {
     /** Appends events in one JDBC batch, for imports that change many aggregates at once. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<EventEnvelope> appendAll(List<NewEvent> events) {
-        Instant now = Instant.now();
-        List<EventEnvelope> envelopes = events.stream()
-                .map(e -> new EventEnvelope(UUID.randomUUID(), e.type(), config.source(), now, e.key(),
-                        json.write(e.payload())))
-                .toList();
+        List<EventEnvelope> envelopes = envelopes(events);
         // the state change may still sit in Hibernate's session: flush it so it commits with the events
         entityManager.flush();
         entityManager.unwrap(Session.class).doWork(connection -> {
@@ -88,6 +86,35 @@ public class Outbox {
         });
         wakeRelayAfterCommit();
         return envelopes;
+    }
+
+    /**
+     * Appends the events of aggregates created in this very transaction, with COPY and without the
+     * key lock: no other transaction can see those aggregates, so none can write events for their
+     * keys before this one commits. For imports of many new aggregates; the order of the list is
+     * kept per key.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void appendForNewAggregates(List<NewEvent> events) {
+        List<EventEnvelope> envelopes = envelopes(events);
+        CopyIn rows = new CopyIn("outbox_event", "event_id", "topic", "event_key", "event_type", "payload",
+                "occurred_at");
+        for (int i = 0; i < events.size(); i++) {
+            EventEnvelope event = envelopes.get(i);
+            rows.row(event.id(), events.get(i).topic(), event.key(), event.type(),
+                    new String(event.data(), StandardCharsets.UTF_8), event.time());
+        }
+        entityManager.flush();
+        entityManager.unwrap(Session.class).doWork(rows::send);
+        wakeRelayAfterCommit();
+    }
+
+    private List<EventEnvelope> envelopes(List<NewEvent> events) {
+        Instant now = Instant.now();
+        return events.stream()
+                .map(e -> new EventEnvelope(Ids.newId(), e.type(), config.source(), now, e.key(),
+                        json.write(e.payload())))
+                .toList();
     }
 
     private static void bind(PreparedStatement insert, String topic, EventEnvelope event) throws SQLException {
