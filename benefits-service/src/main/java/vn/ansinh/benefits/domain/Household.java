@@ -6,7 +6,7 @@ import java.util.UUID;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
-/** This service's copy of a registry household, as far as eligibility needs it. */
+/** This service's copy of a registry household, as far as eligibility and reports need it. */
 @Entity
 public class Household {
 
@@ -14,6 +14,10 @@ public class Household {
     private UUID id;
     private String code;
     private String areaCode;
+    private String districtCode;
+    private boolean urban;
+    private boolean ethnicMinority;
+    private boolean meritFamily;
     private Instant registeredAt;
     private Instant updatedAt;
 
@@ -21,19 +25,21 @@ public class Household {
         // for Hibernate
     }
 
-    public Household(UUID id, String code, String areaCode, Instant registeredAt, Instant updatedAt) {
+    public Household(UUID id, Instant registeredAt) {
         this.id = id;
-        this.code = code;
-        this.areaCode = areaCode;
         this.registeredAt = registeredAt;
-        this.updatedAt = updatedAt;
     }
 
-    public void registered(String code, String areaCode, Instant registeredAt, Instant updatedAt) {
+    /** The household's place and flags as the registry announced them. */
+    public void describe(String code, String areaCode, String districtCode, boolean urban, boolean ethnicMinority,
+            boolean meritFamily, Instant at) {
         this.code = code;
         this.areaCode = areaCode;
-        this.registeredAt = registeredAt;
-        this.updatedAt = updatedAt;
+        this.districtCode = districtCode;
+        this.urban = urban;
+        this.ethnicMinority = ethnicMinority;
+        this.meritFamily = meritFamily;
+        this.updatedAt = at;
     }
 
     public UUID id() {
@@ -46,6 +52,22 @@ public class Household {
 
     public String areaCode() {
         return areaCode;
+    }
+
+    public String districtCode() {
+        return districtCode;
+    }
+
+    public boolean urban() {
+        return urban;
+    }
+
+    public boolean ethnicMinority() {
+        return ethnicMinority;
+    }
+
+    public boolean meritFamily() {
+        return meritFamily;
     }
 
     public Instant registeredAt() {

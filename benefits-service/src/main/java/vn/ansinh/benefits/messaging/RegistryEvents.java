@@ -1,6 +1,8 @@
 package vn.ansinh.benefits.messaging;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import vn.ansinh.platform.events.MalformedEventException;
@@ -13,16 +15,66 @@ public final class RegistryEvents {
 
     public static final String TOPIC = "households.household.v1";
     public static final String REGISTERED = "household.registered";
+    public static final String UPDATED = "household.updated";
+    public static final String MEMBER_ADDED = "member.added";
+    public static final String MEMBER_UPDATED = "member.updated";
+    public static final String MEMBER_REMOVED = "member.removed";
+    public static final String MEMBER_MOVED = "member.moved";
+    public static final String CLASSIFIED = "household.classified";
 
     private RegistryEvents() {
     }
 
-    public record HouseholdRegistered(UUID householdId, String code, String areaCode, Instant registeredAt) {
+    private static void require(String type, Object... values) {
+        for (Object value : values) {
+            if (value == null) {
+                throw new MalformedEventException(type + " lacks a required field");
+            }
+        }
+    }
+
+    public record HouseholdRegistered(UUID householdId, String code, String areaCode, String districtCode,
+            boolean urban, boolean ethnicMinority, boolean meritFamily, Instant registeredAt,
+            List<MemberDetails> members) {
 
         public HouseholdRegistered {
             if (householdId == null || code == null || areaCode == null || registeredAt == null) {
                 throw new MalformedEventException("household.registered needs householdId, code, areaCode and registeredAt");
             }
+            members = members == null ? List.of() : members;
+        }
+    }
+
+    public record HouseholdUpdated(UUID householdId, String code, String areaCode, String districtCode,
+            boolean urban, boolean ethnicMinority, boolean meritFamily) {
+
+        public HouseholdUpdated {
+            require(UPDATED, householdId, code, areaCode, districtCode);
+        }
+    }
+
+    /** The payload of member.added and member.updated, and of member.moved with its extra fields. */
+    public record MemberDetails(UUID householdId, UUID memberId, String fullName, String citizenId,
+            LocalDate dateOfBirth, String sex, String relationToHead, boolean disability, boolean schoolEnrolled,
+            String socialProtectionType) {
+
+        public MemberDetails {
+            require("member", householdId, memberId, fullName, dateOfBirth, sex, relationToHead);
+        }
+    }
+
+    public record MemberRemoved(UUID householdId, UUID memberId, LocalDate leftOn, String reason) {
+
+        public MemberRemoved {
+            require(MEMBER_REMOVED, householdId, memberId, leftOn, reason);
+        }
+    }
+
+    public record HouseholdClassified(UUID householdId, int year, String category, String previousCategory,
+            Integer newlyEscapedSince, int deprivationCount, String areaCode, String districtCode) {
+
+        public HouseholdClassified {
+            require(CLASSIFIED, householdId, category, areaCode, districtCode);
         }
     }
 }

@@ -1,33 +1,89 @@
 package vn.ansinh.benefits.rest;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 
+import vn.ansinh.benefits.domain.Entitlement;
+import vn.ansinh.benefits.domain.EntitlementFilter;
 import vn.ansinh.benefits.domain.Household;
-import vn.ansinh.benefits.service.HouseholdCopyService;
+import vn.ansinh.benefits.domain.Standing;
+import vn.ansinh.benefits.service.EntitlementService;
+import vn.ansinh.benefits.service.RegistryCopyService;
 
-/** What benefits-service knows of a registry household: lets officers see whether a change has arrived. */
-@Path("/api/households")
+/**
+ * What benefits-service knows of a registry household (lets officers see whether a change has
+ * arrived) and what it is owed.
+ */
+@Path("/api")
 public class HouseholdCopyResource {
 
-    private final HouseholdCopyService households;
+    private final RegistryCopyService registry;
+    private final EntitlementService entitlements;
 
-    public HouseholdCopyResource(HouseholdCopyService households) {
-        this.households = households;
+    public HouseholdCopyResource(RegistryCopyService registry, EntitlementService entitlements) {
+        this.registry = registry;
+        this.entitlements = entitlements;
     }
 
-    public record HouseholdCopy(UUID id, String code, String areaCode, Instant registeredAt, Instant updatedAt) {
+    public record MemberCopy(UUID id, String fullName, LocalDate dateOfBirth, boolean schoolEnrolled, boolean active,
+            LocalDate leftOn) {
+    }
+
+    public record ClassificationCopy(int year, String category, Integer newlyEscapedSince, Standing standing) {
+    }
+
+    public record HouseholdCopy(UUID id, String code, String areaCode, String districtCode, boolean ethnicMinority,
+            boolean meritFamily, Instant registeredAt, Instant updatedAt, List<MemberCopy> members,
+            List<ClassificationCopy> classifications) {
+    }
+
+    public record EntitlementView(UUID id, String programme, UUID householdId, UUID memberId, String period,
+            LocalDate periodStart, LocalDate periodEnd, int surveyYear, Standing standing, long amountVnd, long stateVnd,
+            long provinceVnd, Entitlement.Status status, LocalDate endedOn, String endReason) {
+
+        static EntitlementView of(Entitlement e) {
+            return new EntitlementView(e.id(), e.programmeCode(), e.householdId(), e.memberId(), e.period(),
+                    e.periodStart(), e.periodEnd(), e.surveyYear(), e.standing(), e.amountVnd(), e.stateVnd(),
+                    e.provinceVnd(), e.status(), e.endedOn(), e.endReason());
+        }
+    }
+
+    public record EntitlementPage(List<EntitlementView> items, int page, int size, long total) {
     }
 
     @GET
-    @Path("/{id}")
+    @Path("/households/{id}")
     public HouseholdCopy get(@PathParam("id") UUID id) {
-        Household household = households.get(id);
-        return new HouseholdCopy(household.id(), household.code(), household.areaCode(), household.registeredAt(),
-                household.updatedAt());
+        Household h = registry.get(id);
+        return new HouseholdCopy(h.id(), h.code(), h.areaCode(), h.districtCode(), h.ethnicMinority(),
+                h.meritFamily(), h.registeredAt(), h.updatedAt(),
+                registry.members(id).stream().map(m -> new MemberCopy(m.id(), m.fullName(), m.dateOfBirth(),
+                        m.schoolEnrolled(), m.active(), m.leftOn())).toList(),
+                registry.classifications(id).stream().map(c -> new ClassificationCopy(c.year(), c.category(),
+                        c.newlyEscapedSince(), c.standing())).toList());
+    }
+
+    /** Entitlements, filtered by household, programme, period ({@code 2024}, {@code 2024-Q1}) and status. */
+    @GET
+    @Path("/entitlements")
+    public EntitlementPage entitlements(@QueryParam("household") UUID household,
+            @QueryParam("programme") String programme, @QueryParam("period") String period,
+            @QueryParam("status") Entitlement.Status status,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        EntitlementService.Found found = entitlements.search(new EntitlementFilter(household, programme, period,
+                status), page, size);
+        return new EntitlementPage(found.items().stream().map(EntitlementView::of).toList(), page, size,
+                found.total());
     }
 }

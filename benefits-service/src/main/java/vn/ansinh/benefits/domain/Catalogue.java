@@ -1,0 +1,110 @@
+package vn.ansinh.benefits.domain;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The programmes, their dated rules and the dated amounts, as one consistent snapshot, and what
+ * they make a household owed for a year. Pure: the same snapshot and household give the same
+ * entitlements, however often they are computed.
+ */
+public record Catalogue(List<Programme> programmes, List<ProgrammeRule> rules, List<Parameter> parameters) {
+
+    /** One entitlement that is due: for a member (or the household), a programme and a period. */
+    public record Due(String programmeCode, UUID memberId, UUID beneficiaryId, String period, LocalDate start,
+            LocalDate end, Standing standing, long amountVnd, long stateVnd, long provinceVnd) {
+    }
+
+    /** The value of a parameter on a day: the latest from on or before it. */
+    public long valueOn(String name, LocalDate day) {
+        return parameters.stream().filter(p -> p.name().equals(name) && !p.validFrom().isAfter(day))
+                .max(Comparator.comparing(Parameter::validFrom)).map(Parameter::value)
+                .orElseThrow(() -> new IllegalStateException("no value of " + name + " on " + day));
+    }
+
+    /** The rule of a programme for a standing on a day, or null when none is in force. */
+    public ProgrammeRule ruleOn(String programmeCode, Standing standing, LocalDate day) {
+        return rules.stream().filter(r -> r.programmeCode().equals(programmeCode) && r.standing() == standing
+                && !r.validFrom().isAfter(day)).max(Comparator.comparing(ProgrammeRule::validFrom)).orElse(null);
+    }
+
+    /**
+     * What the automatic programmes owe a household for a benefit year (the year after the
+     * survey that classified it), by the rules in force on the first day of that year.
+     */
+    public List<Due> due(UUID householdId, List<Member> activeMembers, Standing standing, int year) {
+        List<Due> due = new ArrayList<>();
+        if (standing == null) {
+            return due;
+        }
+        LocalDate first = LocalDate.of(year, 1, 1);
+        for (Programme programme : programmes) {
+            ProgrammeRule rule = programme.automatic() ? ruleOn(programme.code(), standing, first) : null;
+            if (rule == null || !rule.eligible()) {
+                continue;
+            }
+            switch (programme.code()) {
+                case "HEALTH_INSURANCE" -> {
+                    long card = months(year, 1, 12, m -> valueOn("BASE_SALARY", m) * valueOn("HEALTH_INSURANCE_RATE", m)
+                            / 1000);
+                    for (Member member : activeMembers) {
+                        due.add(share(programme.code(), member.id(), member.id(), Integer.toString(year), first,
+                                LocalDate.of(year, 12, 31), standing, card, rule));
+                    }
+                }
+                case "ELECTRICITY" -> {
+                    for (int quarter = 1; quarter <= 4; quarter++) {
+                        int firstMonth = quarter * 3 - 2;
+                        long amount = months(year, firstMonth, firstMonth + 2, m -> valueOn("ELECTRICITY_SUPPORT", m));
+                        due.add(share(programme.code(), null, householdId, year + "-Q" + quarter,
+                                LocalDate.of(year, firstMonth, 1), YearMonth.of(year, firstMonth + 2).atEndOfMonth(),
+                                standing, amount, rule));
+                    }
+                }
+                case "STUDY_SUPPORT" -> {
+                    // nine school months of the calendar year: January to May and September to December
+                    long amount = months(year, 1, 5, m -> valueOn("STUDY_SUPPORT", m))
+                            + months(year, 9, 12, m -> valueOn("STUDY_SUPPORT", m));
+                    for (Member member : activeMembers) {
+                        if (member.schoolEnrolled()) {
+                            due.add(share(programme.code(), member.id(), member.id(), Integer.toString(year), first,
+                                    LocalDate.of(year, 12, 31), standing, amount, rule));
+                        }
+                    }
+                }
+                default -> throw new IllegalStateException("no amount rule for automatic programme " + programme.code());
+            }
+        }
+        return due;
+    }
+
+    private interface MonthlyAmount {
+        long on(LocalDate firstOfMonth);
+    }
+
+    private static long months(int year, int from, int to, MonthlyAmount amount) {
+        long sum = 0;
+        for (int month = from; month <= to; month++) {
+            sum += amount.on(LocalDate.of(year, month, 1));
+        }
+        return sum;
+    }
+
+    private static Due share(String programme, UUID memberId, UUID beneficiaryId, String period, LocalDate start,
+            LocalDate end, Standing standing, long amount, ProgrammeRule rule) {
+        return new Due(programme, memberId, beneficiaryId, period, start, end, standing, amount,
+                percent(amount, rule.stateSharePct()), percent(amount, rule.provinceSharePct()));
+    }
+
+    /** A share of an amount, to the đồng, half up. */
+    static long percent(long amount, int pct) {
+        return BigDecimal.valueOf(amount).multiply(BigDecimal.valueOf(pct)).divide(BigDecimal.valueOf(100), 0,
+                RoundingMode.HALF_UP).longValueExact();
+    }
+}

@@ -1,0 +1,106 @@
+package vn.ansinh.benefits.service;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import vn.ansinh.benefits.domain.Catalogue;
+import vn.ansinh.benefits.domain.Classification;
+import vn.ansinh.benefits.domain.Entitlement;
+import vn.ansinh.benefits.domain.EntitlementFilter;
+import vn.ansinh.benefits.domain.Household;
+import vn.ansinh.benefits.messaging.EntitlementEvents;
+import vn.ansinh.benefits.messaging.EntitlementEvents.EntitlementState;
+import vn.ansinh.benefits.repository.CatalogueRepository;
+import vn.ansinh.benefits.repository.ClassificationRepository;
+import vn.ansinh.benefits.repository.EntitlementRepository;
+import vn.ansinh.benefits.repository.HouseholdRepository;
+import vn.ansinh.benefits.repository.MemberRepository;
+import vn.ansinh.platform.db.Ids;
+import vn.ansinh.platform.outbox.Outbox;
+
+/**
+ * Keeps a household's automatic entitlements equal to what it is owed: those due are granted
+ * (or brought up to date), those no longer due are ended on the day the change takes effect.
+ * The support year is the one after the survey that classified the household (the list made at
+ * the end of 2023 decides support in 2024). One entitlement per beneficiary, programme and
+ * period, by a database constraint: computing the same twice changes nothing.
+ */
+@ApplicationScoped
+public class EntitlementService {
+
+    private final HouseholdRepository households;
+    private final MemberRepository members;
+    private final ClassificationRepository classifications;
+    private final EntitlementRepository entitlements;
+    private final CatalogueRepository catalogue;
+    private final Outbox outbox;
+
+    public EntitlementService(HouseholdRepository households, MemberRepository members,
+            ClassificationRepository classifications, EntitlementRepository entitlements, CatalogueRepository catalogue,
+            Outbox outbox) {
+        this.households = households;
+        this.members = members;
+        this.classifications = classifications;
+        this.entitlements = entitlements;
+        this.catalogue = catalogue;
+        this.outbox = outbox;
+    }
+
+    /**
+     * Brings the household's entitlements of the support year of its latest classification in
+     * line with it; what ends, ends on {@code effective} (within each entitlement's period).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reconcile(UUID householdId, LocalDate effective, String reason, Instant at) {
+        Classification latest = classifications.latest(householdId).orElse(null);
+        if (latest == null) {
+            return; // not yet classified: nothing is owed
+        }
+        Household household = households.findById(householdId);
+        int year = latest.year() + 1;
+        List<Catalogue.Due> due = catalogue.load().due(householdId, members.activeIn(householdId), latest.standing(),
+                year);
+        Map<String, Entitlement> existing = new HashMap<>();
+        entitlements.ofHouseholdInYear(householdId, year).forEach(e -> existing.put(e.key(), e));
+        for (Catalogue.Due owed : due) {
+            Entitlement entitlement = existing.remove(owed.programmeCode() + '/' + owed.beneficiaryId() + '/'
+                    + owed.period());
+            if (entitlement == null) {
+                entitlement = new Entitlement(Ids.newId(), householdId, latest.year(), owed, at);
+                entitlements.persist(entitlement);
+                announce(EntitlementEvents.GRANTED, entitlement, household);
+            } else if (entitlement.grant(latest.year(), owed, at)) {
+                announce(EntitlementEvents.CHANGED, entitlement, household);
+            }
+        }
+        for (Entitlement noLongerDue : existing.values()) {
+            if (noLongerDue.status() == Entitlement.Status.ACTIVE) {
+                noLongerDue.end(effective, reason, at);
+                announce(EntitlementEvents.ENDED, noLongerDue, household);
+            }
+        }
+    }
+
+    private void announce(String type, Entitlement e, Household household) {
+        outbox.append(EntitlementEvents.TOPIC, e.householdId().toString(), type, new EntitlementState(e.id(),
+                e.programmeCode(), e.householdId(), e.memberId(), e.period(), e.periodStart(), e.periodEnd(),
+                e.surveyYear(), e.standing().name(), e.amountVnd(), e.stateVnd(), e.provinceVnd(), e.status().name(),
+                e.endedOn(), e.endReason(), household.areaCode(), household.districtCode()));
+    }
+
+    public record Found(List<Entitlement> items, long total) {
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Found search(EntitlementFilter filter, int page, int size) {
+        EntitlementRepository.Matches matches = entitlements.search(filter, page, size);
+        return new Found(matches.page(), matches.total());
+    }
+}
