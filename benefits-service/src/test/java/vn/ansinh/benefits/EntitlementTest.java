@@ -36,13 +36,17 @@ class EntitlementTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A household as the registry announces it: head, spouse, and a pupil. */
-    private record Family(String id, String head, String spouse, String pupil) {
+    record Family(String id, String head, String spouse, String pupil) {
 
         static Family register() {
+            return register("220");
+        }
+
+        static Family register(String district) {
             Family family = new Family(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
                     UUID.randomUUID().toString(), UUID.randomUUID().toString());
             Map<String, Object> event = new LinkedHashMap<>(Map.of("householdId", family.id, "code",
-                    "BG-B-" + family.id.substring(0, 8), "areaCode", "96003", "districtCode", "220", "urban", false,
+                    "BG-B-" + family.id.substring(0, 8), "areaCode", "96003", "districtCode", district, "urban", false,
                     "ethnicMinority", true, "meritFamily", false, "registeredAt", "2023-01-05T03:00:00Z"));
             event.put("members", List.of(
                     member(family.id, family.head, "Hoàng Văn Dũng", "1980-04-01", "MALE", "HEAD", false),
@@ -75,7 +79,7 @@ class EntitlementTest {
         return member;
     }
 
-    private static void send(String key, String type, Map<String, Object> payload, UUID eventId) {
+    static void send(String key, String type, Map<String, Object> payload, UUID eventId) {
         try {
             byte[] bytes = JSON.writeValueAsBytes(payload);
             EventContracts.assertValid(RegistryEvents.TOPIC, type, bytes);
@@ -85,7 +89,7 @@ class EntitlementTest {
         }
     }
 
-    private static JsonPath entitlements(String household, int expected) {
+    static JsonPath entitlements(String household, int expected) {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
                 .get("/api/entitlements?household=" + household + "&size=100").then().body("total", equalTo(expected)));
         return given().get("/api/entitlements?household=" + household + "&size=100").then().extract().jsonPath();

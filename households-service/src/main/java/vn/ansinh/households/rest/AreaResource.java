@@ -19,6 +19,7 @@ import vn.ansinh.households.domain.AreaChange;
 import vn.ansinh.households.service.AreaChangeService;
 import vn.ansinh.households.service.AreaService;
 import vn.ansinh.platform.problem.ProblemException;
+import vn.ansinh.platform.rest.CurrentActor;
 
 /** Administrative units: province, districts, communes. */
 @Path("/api/areas")

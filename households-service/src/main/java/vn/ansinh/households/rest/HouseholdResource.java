@@ -34,10 +34,11 @@ import vn.ansinh.households.rest.HouseholdViews.HouseholdWithMembers;
 import vn.ansinh.households.rest.HouseholdViews.MemberView;
 import vn.ansinh.households.rest.HouseholdViews.SurveyView;
 import vn.ansinh.households.service.AuditLog;
-import vn.ansinh.households.service.HouseholdService;
 import vn.ansinh.households.service.HouseholdService.Registration;
 import vn.ansinh.households.service.HouseholdService.SearchResult;
+import vn.ansinh.households.service.HouseholdService;
 import vn.ansinh.platform.problem.ProblemException;
+import vn.ansinh.platform.rest.CurrentActor;
 
 /** The household registry: households, their members, their surveys and their history. */
 @Path("/api/households")

@@ -28,6 +28,7 @@ import vn.ansinh.households.domain.ImportError;
 import vn.ansinh.households.domain.ImportJob;
 import vn.ansinh.households.service.DemoService;
 import vn.ansinh.households.service.ImportService;
+import vn.ansinh.platform.rest.CurrentActor;
 
 /** Bulk import of a survey from CSV files, as a background job. */
 @jakarta.ws.rs.Path("/api/imports")

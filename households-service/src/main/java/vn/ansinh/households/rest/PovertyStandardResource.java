@@ -23,8 +23,9 @@ import vn.ansinh.households.domain.Classification;
 import vn.ansinh.households.domain.DeprivationIndicator;
 import vn.ansinh.households.domain.IncomeLines;
 import vn.ansinh.households.domain.PovertyStandard;
-import vn.ansinh.households.service.PovertyStandardService;
 import vn.ansinh.households.service.PovertyStandardService.NewStandard;
+import vn.ansinh.households.service.PovertyStandardService;
+import vn.ansinh.platform.rest.CurrentActor;
 
 /** The national poverty standards, one per period, as data. */
 @Path("/api/poverty-standards")

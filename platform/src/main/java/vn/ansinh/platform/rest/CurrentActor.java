@@ -1,4 +1,4 @@
-package vn.ansinh.households.rest;
+package vn.ansinh.platform.rest;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 @RequestScoped
 public class CurrentActor {
 
-    static final String HEADER = "X-Actor";
+    public static final String HEADER = "X-Actor";
 
     private final HttpHeaders headers;
 

@@ -1,0 +1,157 @@
+package vn.ansinh.benefits;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import vn.ansinh.benefits.EntitlementTest.Family;
+import vn.ansinh.benefits.messaging.PaymentEvents;
+import vn.ansinh.benefits.messaging.RegistryEvents;
+import vn.ansinh.platform.testing.EventContracts;
+import vn.ansinh.platform.testing.RealInfrastructure;
+import vn.ansinh.platform.testing.Topics;
+
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class PaymentTest {
+
+    private static ValidatableResponse post(String actor, String path, Map<String, Object> body) {
+        return given().contentType(ContentType.JSON).header("X-Actor", actor).body(body).when().post(path).then();
+    }
+
+    private static List<Map<String, Object>> budget(int year) {
+        return given().get("/api/budgets?year=" + year).then().statusCode(200).extract().path("");
+    }
+
+    @Test
+    void aCycleIsPreparedApprovedByAnotherAgainstTheBudgetAndEachPaymentIsPaidOnce() {
+        Family first = Family.register("221");
+        Family second = Family.register("221");
+        first.classify(2023, "POOR", null);
+        second.classify(2023, "POOR", null);
+        EntitlementTest.entitlements(first.id(), 8);
+        EntitlementTest.entitlements(second.id(), 8);
+
+        // electricity 2024-Q1 in district 221: two households, 162,540 VND each
+        String cycle = post("can-bo-lap", "/api/payment-cycles", Map.of("programme", "ELECTRICITY", "period",
+                "2024-Q1", "fundingSource", "CENTRAL", "districtCode", "221")).statusCode(201)
+                .body("paymentCount", equalTo(2)).body("totalVnd", equalTo(325_080)).body("status", equalTo("PREPARED"))
+                .extract().path("id");
+        // the same entitlements cannot be taken into a second cycle
+        post("can-bo-lap", "/api/payment-cycles", Map.of("programme", "ELECTRICITY", "period", "2024-Q1",
+                "fundingSource", "CENTRAL", "districtCode", "221")).statusCode(409);
+
+        Map<String, Object> approval = Map.of("expectedCount", 2, "expectedTotalVnd", 325_080);
+        post("can-bo-duyet", "/api/payment-cycles/" + cycle + "/approval", approval).statusCode(409)
+                .body("detail", containsString("No budget is allocated"));
+        post("ke-toan", "/api/budgets", Map.of("programme", "ELECTRICITY", "year", 2024, "fundingSource", "CENTRAL",
+                "amountVnd", 300_000, "reference", "Dự toán 2024")).statusCode(201).body("remainingVnd", equalTo(300_000));
+
+        // maker = checker, wrong control totals, over budget: each refused, nothing written
+        post("can-bo-lap", "/api/payment-cycles/" + cycle + "/approval", approval).statusCode(403)
+                .contentType("application/problem+json").body("detail", containsString("Maker-checker"));
+        post("can-bo-duyet", "/api/payment-cycles/" + cycle + "/approval",
+                Map.of("expectedCount", 2, "expectedTotalVnd", 325_000)).statusCode(409)
+                .body("detail", containsString("Control totals differ"));
+        post("can-bo-duyet", "/api/payment-cycles/" + cycle + "/approval", approval).statusCode(409)
+                .body("detail", containsString("exceeds what is left"));
+        given().get("/api/payment-cycles/" + cycle).then().body("status", equalTo("PREPARED"))
+                .body("approvedBy", equalTo(null));
+        assertEquals(0, ((Number) budget(2024).get(0).get("committedVnd")).intValue());
+
+        post("ke-toan", "/api/budgets", Map.of("programme", "ELECTRICITY", "year", 2024, "fundingSource", "CENTRAL",
+                "amountVnd", 700_000, "reference", "Bổ sung 2024")).statusCode(201);
+        post("can-bo-duyet", "/api/payment-cycles/" + cycle + "/approval", approval).statusCode(200)
+                .body("status", equalTo("APPROVED")).body("approvedBy", equalTo("can-bo-duyet"));
+        assertEquals(Map.of("allocatedVnd", 1_000_000, "committedVnd", 325_080, "paidVnd", 0, "remainingVnd", 674_920),
+                money(budget(2024).get(0)));
+
+        List<String> ids = given().get("/api/payment-cycles/" + cycle + "/payments").then().extract().path("id");
+        post("ngan-hang", "/api/payments/" + ids.get(0) + "/result", Map.of("status", "PAID", "reference", "NH-001"))
+                .statusCode(200).body("status", equalTo("PAID"));
+        post("ngan-hang", "/api/payments/" + ids.get(0) + "/result", Map.of("status", "PAID", "reference", "NH-002"))
+                .statusCode(409).body("detail", containsString("never paid twice"));
+        post("ngan-hang", "/api/payments/" + ids.get(1) + "/result", Map.of("status", "FAILED", "reason",
+                "tài khoản đã đóng")).statusCode(200).body("status", equalTo("FAILED"));
+        post("ngan-hang", "/api/payments/" + ids.get(1) + "/result", Map.of("status", "PAID")).statusCode(400)
+                .body("errors[0].field", equalTo("reference"));
+        post("ngan-hang", "/api/payments/" + ids.get(1) + "/result", Map.of("status", "PAID", "reference", "NH-003"))
+                .statusCode(200).body("attempts", equalTo(2));
+
+        given().get("/api/payment-cycles/" + cycle).then().body("status", equalTo("CLOSED"));
+        assertEquals(Map.of("allocatedVnd", 1_000_000, "committedVnd", 0, "paidVnd", 325_080, "remainingVnd", 674_920),
+                money(budget(2024).get(0)));
+
+        List<ConsumerRecord<String, byte[]>> paid = Topics.readUntil(PaymentEvents.PAYMENT_TOPIC,
+                read -> read.size() >= 3, Duration.ofSeconds(30));
+        paid.forEach(EventContracts::assertConforms);
+        assertEquals(List.of(PaymentEvents.PAID, PaymentEvents.FAILED, PaymentEvents.PAID),
+                paid.stream().map(r -> Topics.header(r, "ce_type")).toList());
+        List<ConsumerRecord<String, byte[]>> budgets = Topics.readUntil(PaymentEvents.BUDGET_TOPIC,
+                read -> read.size() >= 6, Duration.ofSeconds(30));
+        budgets.forEach(EventContracts::assertConforms);
+        assertEquals("ELECTRICITY/2024/CENTRAL", budgets.get(budgets.size() - 1).key());
+    }
+
+    @Test
+    void inspectionFindsPaymentsForEntitlementsThatEnded() {
+        Family family = Family.register("222");
+        family.classify(2025, "POOR", null); // cards for 2026
+        EntitlementTest.entitlements(family.id(), 8);
+        post("ke-toan", "/api/budgets", Map.of("programme", "HEALTH_INSURANCE", "year", 2026, "fundingSource",
+                "CENTRAL", "amountVnd", 10_000_000, "reference", "Dự toán 2026")).statusCode(201);
+        Map<String, Object> prepared = given().contentType(ContentType.JSON).header("X-Actor", "a")
+                .body(Map.of("programme", "HEALTH_INSURANCE", "period", "2026", "fundingSource", "CENTRAL",
+                        "districtCode", "222"))
+                .post("/api/payment-cycles").then().statusCode(201).body("paymentCount", equalTo(3)).extract().path("");
+        String cycle = (String) prepared.get("id");
+        post("b", "/api/payment-cycles/" + cycle + "/approval", Map.of("expectedCount", 3, "expectedTotalVnd",
+                prepared.get("totalVnd"))).statusCode(200);
+
+        EntitlementTest.send(family.id(), RegistryEvents.MEMBER_REMOVED, Map.of("householdId", family.id(), "memberId",
+                family.pupil(), "leftOn", "2026-03-01", "reason", "DECEASED"), UUID.randomUUID());
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .get("/api/inspection/ended-entitlements-with-payments?size=1000").then()
+                .body("findAll { it.memberId == '" + family.pupil() + "' }.size()", equalTo(1)));
+        given().get("/api/inspection/ended-entitlements-with-payments?size=1000").then()
+                .body("find { it.memberId == '" + family.pupil() + "' }.endedOn", equalTo("2026-03-01"))
+                .body("find { it.memberId == '" + family.pupil() + "' }.paymentStatus", equalTo("PENDING"));
+    }
+
+    @Test
+    void aCycleThatCannotBeIsRefusedFieldByField() {
+        post("a", "/api/payment-cycles", Map.of("programme", "ELECTRICITY", "period", "2024", "fundingSource",
+                "CENTRAL")).statusCode(400).body("errors[0].field", equalTo("period"));
+        post("a", "/api/payment-cycles", Map.of("programme", "HOUSING", "period", "2024", "fundingSource",
+                "CENTRAL")).statusCode(400).body("errors[0].field", equalTo("programme"));
+        post("a", "/api/payment-cycles", Map.of("programme", "ELECTRICITY", "period", "2024-Q1", "fundingSource",
+                "CENTRAL", "districtCode", "22")).statusCode(400).body("errors[0].field", equalTo("districtCode"));
+        post("a", "/api/budgets", Map.of("programme", "NOPE", "year", 2024, "fundingSource", "CENTRAL", "amountVnd", 1,
+                "reference", "x")).statusCode(400).body("errors[0].field", equalTo("programme"));
+        post("a", "/api/budgets", Map.of("programme", "ELECTRICITY", "year", 2024, "fundingSource", "CENTRAL",
+                "amountVnd", -1, "reference", "x")).statusCode(400).body("errors[0].field", equalTo("amountVnd"));
+        post("a", "/api/payments/" + UUID.randomUUID() + "/result", Map.of("status", "PAID", "reference", "x"))
+                .statusCode(404);
+    }
+
+    private static Map<String, Object> money(Map<String, Object> view) {
+        return Map.of("allocatedVnd", ((Number) view.get("allocatedVnd")).intValue(), "committedVnd",
+                ((Number) view.get("committedVnd")).intValue(), "paidVnd", ((Number) view.get("paidVnd")).intValue(),
+                "remainingVnd", ((Number) view.get("remainingVnd")).intValue());
+    }
+}
