@@ -48,27 +48,35 @@ public final class Stack implements AutoCloseable {
         postgres.start();
         kafka.start();
         for (String name : SERVICES) {
-            if (!options.servicePorts().containsKey(name)) {
-                continue; // a benchmark of one service starts that one only
+            if (options.servicePorts().containsKey(name)) { // a benchmark may start fewer, or later
+                launch(name, options.servicePorts().get(name));
             }
-            ServiceProcess service = new ServiceProcess(name, options.servicePorts().get(name),
-                    options.workDir().resolve("logs").resolve(name + ".log"));
-            services.put(name, service);
-            String database = postgres.database(name.substring(0, name.indexOf('-')));
-            databases.put(name, database);
-            Map<String, String> environment = new HashMap<>(Map.of(
-                    "QUARKUS_DATASOURCE_JDBC_URL", database,
-                    "QUARKUS_DATASOURCE_USERNAME", postgres.user(),
-                    "QUARKUS_DATASOURCE_PASSWORD", postgres.password(),
-                    "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()));
-            if (options.demo()) {
-                environment.put("ANSINH_DEMO_ENABLED", "true");
-            }
-            service.start(options.root(), options.workDir(), environment);
         }
         for (ServiceProcess service : services.values()) {
             service.awaitReady(READY_TIMEOUT);
         }
+    }
+
+    /** Starts a service that was not started with the others and waits until it is ready. */
+    public void startService(String name, int port) throws IOException, InterruptedException, SQLException {
+        launch(name, port).awaitReady(READY_TIMEOUT);
+    }
+
+    private ServiceProcess launch(String name, int port) throws IOException, SQLException {
+        ServiceProcess service = new ServiceProcess(name, port, options.workDir().resolve("logs").resolve(name + ".log"));
+        services.put(name, service);
+        String database = postgres.database(name.substring(0, name.indexOf('-')));
+        databases.put(name, database);
+        Map<String, String> environment = new HashMap<>(Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", database,
+                "QUARKUS_DATASOURCE_USERNAME", postgres.user(),
+                "QUARKUS_DATASOURCE_PASSWORD", postgres.password(),
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()));
+        if (options.demo()) {
+            environment.put("ANSINH_DEMO_ENABLED", "true");
+        }
+        service.start(options.root(), options.workDir(), environment);
+        return service;
     }
 
     /** The base URL of a service, e.g. {@code http://localhost:8081}. */

@@ -63,12 +63,15 @@ public class EntitlementService {
         if (latest == null) {
             return; // not yet classified: nothing is owed
         }
-        Household household = households.findById(householdId);
         int year = latest.year() + 1;
-        List<Catalogue.Due> due = catalogue.load().due(householdId, members.activeIn(householdId), latest.standing(),
-                year);
         Map<String, Entitlement> existing = new HashMap<>();
         entitlements.ofHouseholdInYear(householdId, year).forEach(e -> existing.put(e.key(), e));
+        if (latest.standing() == null && existing.values().stream().noneMatch(e -> e.status() == Entitlement.Status.ACTIVE)) {
+            return; // most households: owed nothing, and nothing to end
+        }
+        Household household = households.findById(householdId);
+        List<Catalogue.Due> due = catalogue.load().due(householdId, members.activeIn(householdId), latest.standing(),
+                year);
         for (Catalogue.Due owed : due) {
             Entitlement entitlement = existing.remove(owed.programmeCode() + '/' + owed.beneficiaryId() + '/'
                     + owed.period());

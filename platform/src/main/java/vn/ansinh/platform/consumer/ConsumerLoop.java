@@ -201,6 +201,10 @@ public class ConsumerLoop implements Runnable {
             for (Received received : batch) {
                 if (fresh.remove(received.event().id())) {
                     handler.apply(received.event());
+                    // write this event's changes and forget its entities: otherwise every query of a
+                    // batch would first dirty-check the entities of all the events applied before it
+                    entityManager.flush();
+                    entityManager.clear();
                     done++;
                 }
             }
