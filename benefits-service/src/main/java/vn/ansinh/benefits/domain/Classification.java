@@ -49,6 +49,10 @@ public class Classification {
         return Standing.of(category, newlyEscapedSince);
     }
 
+    public java.util.UUID householdId() {
+        return key.householdId();
+    }
+
     public int year() {
         return key.year();
     }

@@ -16,6 +16,10 @@ import vn.ansinh.benefits.domain.EntitlementFilter;
 @ApplicationScoped
 public class EntitlementRepository implements PanacheRepositoryBase<Entitlement, UUID> {
 
+    public List<Entitlement> ofHouseholds(java.util.Collection<UUID> householdIds) {
+        return list("householdId in ?1", householdIds);
+    }
+
     /** A household's entitlements whose period starts within a calendar year. */
     public List<Entitlement> ofHouseholdInYear(UUID householdId, int year) {
         return list("householdId = ?1 and periodStart >= ?2 and periodStart <= ?3", householdId,

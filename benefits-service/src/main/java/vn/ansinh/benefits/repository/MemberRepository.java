@@ -16,6 +16,10 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
         return list("householdId = ?1 and active = true", Sort.by("id"), householdId);
     }
 
+    public List<Member> ofHouseholds(java.util.Collection<UUID> householdIds) {
+        return list("householdId in ?1", householdIds);
+    }
+
     public List<Member> ofHousehold(UUID householdId) {
         return list("householdId", Sort.by("active").descending().and("id"), householdId);
     }

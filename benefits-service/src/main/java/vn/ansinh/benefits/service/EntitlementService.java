@@ -18,10 +18,7 @@ import vn.ansinh.benefits.domain.Household;
 import vn.ansinh.benefits.messaging.EntitlementEvents;
 import vn.ansinh.benefits.messaging.EntitlementEvents.EntitlementState;
 import vn.ansinh.benefits.repository.CatalogueRepository;
-import vn.ansinh.benefits.repository.ClassificationRepository;
 import vn.ansinh.benefits.repository.EntitlementRepository;
-import vn.ansinh.benefits.repository.HouseholdRepository;
-import vn.ansinh.benefits.repository.MemberRepository;
 import vn.ansinh.platform.db.Ids;
 import vn.ansinh.platform.outbox.Outbox;
 
@@ -35,22 +32,25 @@ import vn.ansinh.platform.outbox.Outbox;
 @ApplicationScoped
 public class EntitlementService {
 
-    private final HouseholdRepository households;
-    private final MemberRepository members;
-    private final ClassificationRepository classifications;
     private final EntitlementRepository entitlements;
     private final CatalogueRepository catalogue;
     private final Outbox outbox;
 
-    public EntitlementService(HouseholdRepository households, MemberRepository members,
-            ClassificationRepository classifications, EntitlementRepository entitlements, CatalogueRepository catalogue,
-            Outbox outbox) {
-        this.households = households;
-        this.members = members;
-        this.classifications = classifications;
+    public EntitlementService(EntitlementRepository entitlements, CatalogueRepository catalogue, Outbox outbox) {
         this.entitlements = entitlements;
         this.catalogue = catalogue;
         this.outbox = outbox;
+    }
+
+    /** Everything of these households' entitlements, for a {@link RegistrySnapshot}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Entitlement> entitlementsOf(java.util.Collection<UUID> householdIds) {
+        return entitlements.ofHouseholds(householdIds);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Catalogue catalogue() {
+        return catalogue.load();
     }
 
     /**
@@ -58,26 +58,27 @@ public class EntitlementService {
      * line with it; what ends, ends on {@code effective} (within each entitlement's period).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void reconcile(UUID householdId, LocalDate effective, String reason, Instant at) {
-        Classification latest = classifications.latest(householdId).orElse(null);
+    public void reconcile(UUID householdId, LocalDate effective, String reason, Instant at, RegistrySnapshot snapshot) {
+        Classification latest = snapshot.latest(householdId);
         if (latest == null) {
             return; // not yet classified: nothing is owed
         }
         int year = latest.year() + 1;
         Map<String, Entitlement> existing = new HashMap<>();
-        entitlements.ofHouseholdInYear(householdId, year).forEach(e -> existing.put(e.key(), e));
+        snapshot.entitlementsStartingIn(householdId, year).forEach(e -> existing.put(e.key(), e));
         if (latest.standing() == null && existing.values().stream().noneMatch(e -> e.status() == Entitlement.Status.ACTIVE)) {
             return; // most households: owed nothing, and nothing to end
         }
-        Household household = households.findById(householdId);
-        List<Catalogue.Due> due = catalogue.load().due(householdId, members.activeIn(householdId), latest.standing(),
-                year);
+        Household household = snapshot.household(householdId);
+        List<Catalogue.Due> due = snapshot.catalogue().due(householdId, snapshot.activeMembers(householdId),
+                latest.standing(), year);
         for (Catalogue.Due owed : due) {
             Entitlement entitlement = existing.remove(owed.programmeCode() + '/' + owed.beneficiaryId() + '/'
                     + owed.period());
             if (entitlement == null) {
                 entitlement = new Entitlement(Ids.newId(), householdId, latest.year(), owed, at);
                 entitlements.persist(entitlement);
+                snapshot.add(entitlement);
                 announce(EntitlementEvents.GRANTED, entitlement, household);
             } else if (entitlement.grant(latest.year(), owed, at)) {
                 announce(EntitlementEvents.CHANGED, entitlement, household);

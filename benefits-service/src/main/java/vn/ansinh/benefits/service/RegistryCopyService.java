@@ -3,6 +3,7 @@ package vn.ansinh.benefits.service;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -47,8 +48,16 @@ public class RegistryCopyService {
         this.entitlements = entitlements;
     }
 
-    public void registered(HouseholdRegistered event, Instant at) {
-        Household household = households.findById(event.householdId());
+    /** Loads at once what a batch of events about these households needs. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public RegistrySnapshot snapshot(Collection<UUID> householdIds) {
+        return new RegistrySnapshot(householdIds, households.byIds(householdIds), members.ofHouseholds(householdIds),
+                classifications.ofHouseholds(householdIds), entitlements.entitlementsOf(householdIds),
+                entitlements.catalogue());
+    }
+
+    public void registered(HouseholdRegistered event, Instant at, RegistrySnapshot snapshot) {
+        Household household = snapshot.household(event.householdId());
         boolean created = household == null;
         if (created) {
             household = new Household(event.householdId(), event.registeredAt());
@@ -58,39 +67,40 @@ public class RegistryCopyService {
                 event.ethnicMinority(), event.meritFamily(), at);
         if (created) {
             households.persist(household);
+            snapshot.add(household);
         }
         for (MemberDetails member : event.members()) {
-            copy(member, at);
+            copy(member, at, snapshot);
         }
     }
 
-    public void updated(HouseholdUpdated event, Instant at) {
-        household(event.householdId()).describe(event.code(), event.areaCode(), event.districtCode(), event.urban(),
-                event.ethnicMinority(), event.meritFamily(), at);
+    public void updated(HouseholdUpdated event, Instant at, RegistrySnapshot snapshot) {
+        household(event.householdId(), snapshot).describe(event.code(), event.areaCode(), event.districtCode(),
+                event.urban(), event.ethnicMinority(), event.meritFamily(), at);
     }
 
     /** A member added, corrected or moved in: its entitlements follow the household's standing. */
-    public void member(MemberDetails event, Instant at) {
-        household(event.householdId());
-        copy(event, at);
-        entitlements.reconcile(event.householdId(), day(at), "member changed", at);
+    public void member(MemberDetails event, Instant at, RegistrySnapshot snapshot) {
+        household(event.householdId(), snapshot);
+        copy(event, at, snapshot);
+        entitlements.reconcile(event.householdId(), day(at), "member changed", at, snapshot);
     }
 
     /** A member who left is owed nothing from the day of leaving. */
-    public void memberRemoved(MemberRemoved event, Instant at) {
-        Member member = members.findById(event.memberId());
-        if (member == null || !member.householdId().equals(event.householdId())) {
+    public void memberRemoved(MemberRemoved event, Instant at, RegistrySnapshot snapshot) {
+        household(event.householdId(), snapshot);
+        Member member = snapshot.member(event.householdId(), event.memberId());
+        if (member == null) {
             throw new MalformedEventException("member.removed of unknown member " + event.memberId());
         }
         member.left(event.leftOn(), at);
         entitlements.reconcile(event.householdId(), event.leftOn(),
-                "member left the household on " + event.leftOn() + " (" + event.reason() + ")", at);
+                "member left the household on " + event.leftOn() + " (" + event.reason() + ")", at, snapshot);
     }
 
-    public void classified(HouseholdClassified event, Instant at) {
-        Household household = household(event.householdId());
-        Classification classification = classifications
-                .findById(new Classification.Key(household.id(), event.year()));
+    public void classified(HouseholdClassified event, Instant at, RegistrySnapshot snapshot) {
+        Household household = household(event.householdId(), snapshot);
+        Classification classification = snapshot.classification(household.id(), event.year());
         boolean created = classification == null;
         if (created) {
             classification = new Classification(household.id(), event.year());
@@ -99,13 +109,14 @@ public class RegistryCopyService {
                 event.deprivationCount(), event.areaCode(), event.districtCode(), at);
         if (created) {
             classifications.persist(classification);
+            snapshot.add(classification);
         }
         entitlements.reconcile(household.id(), day(at), "household classified " + event.category() + " in the "
-                + event.year() + " survey", at);
+                + event.year() + " survey", at, snapshot);
     }
 
-    private void copy(MemberDetails event, Instant at) {
-        Member member = members.findById(event.memberId());
+    private void copy(MemberDetails event, Instant at, RegistrySnapshot snapshot) {
+        Member member = snapshot.member(event.householdId(), event.memberId());
         boolean created = member == null;
         if (created) {
             member = new Member(event.memberId(), event.householdId());
@@ -114,11 +125,12 @@ public class RegistryCopyService {
                 event.disability(), event.schoolEnrolled(), event.socialProtectionType(), at);
         if (created) {
             members.persist(member);
+            snapshot.add(member);
         }
     }
 
-    private Household household(UUID id) {
-        Household household = households.findById(id);
+    private static Household household(UUID id, RegistrySnapshot snapshot) {
+        Household household = snapshot.household(id);
         if (household == null) {
             // events of one household come in order on its key: this one's registration is missing
             throw new MalformedEventException("no household " + id + " has been registered");

@@ -197,18 +197,26 @@ public class ConsumerLoop implements Runnable {
         }
         int count = QuarkusTransaction.requiringNew().call(() -> {
             Set<UUID> fresh = markProcessed(batch);
-            int done = 0;
+            List<EventEnvelope> events = new ArrayList<>(fresh.size());
             for (Received received : batch) {
                 if (fresh.remove(received.event().id())) {
-                    handler.apply(received.event());
+                    events.add(received.event());
+                }
+            }
+            if (events.isEmpty()) {
+                return 0;
+            }
+            EventHandler applier = handler.forBatch(events);
+            for (EventEnvelope event : events) {
+                applier.apply(event);
+                if (!applier.batched()) {
                     // write this event's changes and forget its entities: otherwise every query of a
                     // batch would first dirty-check the entities of all the events applied before it
                     entityManager.flush();
                     entityManager.clear();
-                    done++;
                 }
             }
-            return done;
+            return events.size();
         });
         applied += count;
     }

@@ -1,5 +1,7 @@
 package vn.ansinh.platform.consumer;
 
+import java.util.List;
+
 import vn.ansinh.platform.events.EventEnvelope;
 
 /**
@@ -12,4 +14,24 @@ import vn.ansinh.platform.events.EventEnvelope;
 public interface EventHandler {
 
     void apply(EventEnvelope event);
+
+    /**
+     * Called once per batch, in the batch's transaction, before its events are applied: a
+     * handler may load at once what the events will need (a few queries instead of several per
+     * event) and return a handler that applies them with it. The default applies each event on
+     * its own, the persistence context flushed and cleared after each.
+     */
+    default EventHandler forBatch(List<EventEnvelope> events) {
+        return this;
+    }
+
+    /**
+     * True for a handler that keeps what it loaded across a batch's events: the loop then
+     * leaves the persistence context alone between events, and everything is written at commit
+     * (in JDBC batches). If the batch fails, its events are applied again one by one, each with
+     * a handler of its own, so that only the bad one is dead-lettered.
+     */
+    default boolean batched() {
+        return false;
+    }
 }
