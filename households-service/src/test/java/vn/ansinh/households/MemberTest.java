@@ -120,7 +120,10 @@ class MemberTest {
         given().get("/api/households?citizenId=024198003333").then().body("total", equalTo(2));
         List<ConsumerRecord<String, byte[]>> events = Topics.readUntil(HouseholdEvents.TOPIC,
                 read -> read.stream().anyMatch(r -> to.equals(r.key())
-                        && HouseholdEvents.MEMBER_MOVED.equals(Topics.header(r, "ce_type"))), Duration.ofSeconds(30))
+                        && HouseholdEvents.MEMBER_MOVED.equals(Topics.header(r, "ce_type")))
+                        && read.stream().anyMatch(r -> from.equals(r.key())
+                                && HouseholdEvents.MEMBER_REMOVED.equals(Topics.header(r, "ce_type"))),
+                Duration.ofSeconds(30))
                 .stream().filter(r -> HouseholdEvents.MEMBER_REMOVED.equals(Topics.header(r, "ce_type"))
                         && from.equals(r.key()) || HouseholdEvents.MEMBER_MOVED.equals(Topics.header(r, "ce_type"))
                                 && to.equals(r.key()))
