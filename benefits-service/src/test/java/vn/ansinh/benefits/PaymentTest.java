@@ -133,7 +133,7 @@ class PaymentTest {
         EntitlementTest.send(family.id(), RegistryEvents.MEMBER_REMOVED, Map.of("householdId", family.id(), "memberId",
                 family.pupil(), "leftOn", "2026-03-01", "reason", "DECEASED"), UUID.randomUUID());
 
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> given()
                 .get("/api/inspection/ended-entitlements-with-payments?size=1000").then()
                 .body("findAll { it.memberId == '" + family.pupil() + "' }.size()", equalTo(1)));
         given().get("/api/inspection/ended-entitlements-with-payments?size=1000").then()
