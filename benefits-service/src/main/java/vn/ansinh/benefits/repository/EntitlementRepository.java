@@ -1,6 +1,5 @@
 package vn.ansinh.benefits.repository;
 
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +17,6 @@ public class EntitlementRepository implements PanacheRepositoryBase<Entitlement,
 
     public List<Entitlement> ofHouseholds(java.util.Collection<UUID> householdIds) {
         return list("householdId in ?1", householdIds);
-    }
-
-    /** A household's entitlements whose period starts within a calendar year. */
-    public List<Entitlement> ofHouseholdInYear(UUID householdId, int year) {
-        return list("householdId = ?1 and periodStart >= ?2 and periodStart <= ?3", householdId,
-                LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
     }
 
     public record Matches(List<Entitlement> page, long total) {

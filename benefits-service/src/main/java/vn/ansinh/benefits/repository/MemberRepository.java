@@ -12,10 +12,6 @@ import vn.ansinh.benefits.domain.Member;
 @ApplicationScoped
 public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
 
-    public List<Member> activeIn(UUID householdId) {
-        return list("householdId = ?1 and active = true", Sort.by("id"), householdId);
-    }
-
     public List<Member> ofHouseholds(java.util.Collection<UUID> householdIds) {
         return list("householdId in ?1", householdIds);
     }

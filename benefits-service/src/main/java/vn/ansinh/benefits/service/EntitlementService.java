@@ -42,17 +42,6 @@ public class EntitlementService {
         this.outbox = outbox;
     }
 
-    /** Everything of these households' entitlements, for a {@link RegistrySnapshot}. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public List<Entitlement> entitlementsOf(java.util.Collection<UUID> householdIds) {
-        return entitlements.ofHouseholds(householdIds);
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Catalogue catalogue() {
-        return catalogue.load();
-    }
-
     /**
      * Brings the household's entitlements of the support year of its latest classification in
      * line with it; what ends, ends on {@code effective} (within each entitlement's period).

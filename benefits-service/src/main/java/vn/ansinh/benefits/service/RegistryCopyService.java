@@ -18,7 +18,9 @@ import vn.ansinh.benefits.messaging.RegistryEvents.HouseholdRegistered;
 import vn.ansinh.benefits.messaging.RegistryEvents.HouseholdUpdated;
 import vn.ansinh.benefits.messaging.RegistryEvents.MemberDetails;
 import vn.ansinh.benefits.messaging.RegistryEvents.MemberRemoved;
+import vn.ansinh.benefits.repository.CatalogueRepository;
 import vn.ansinh.benefits.repository.ClassificationRepository;
+import vn.ansinh.benefits.repository.EntitlementRepository;
 import vn.ansinh.benefits.repository.HouseholdRepository;
 import vn.ansinh.benefits.repository.MemberRepository;
 import vn.ansinh.platform.events.MalformedEventException;
@@ -38,10 +40,15 @@ public class RegistryCopyService {
     private final HouseholdRepository households;
     private final MemberRepository members;
     private final ClassificationRepository classifications;
+    private final EntitlementRepository entitlementRepository;
+    private final CatalogueRepository catalogue;
     private final EntitlementService entitlements;
 
     public RegistryCopyService(HouseholdRepository households, MemberRepository members,
-            ClassificationRepository classifications, EntitlementService entitlements) {
+            ClassificationRepository classifications, EntitlementRepository entitlementRepository,
+            CatalogueRepository catalogue, EntitlementService entitlements) {
+        this.entitlementRepository = entitlementRepository;
+        this.catalogue = catalogue;
         this.households = households;
         this.members = members;
         this.classifications = classifications;
@@ -52,8 +59,8 @@ public class RegistryCopyService {
     @Transactional(Transactional.TxType.MANDATORY)
     public RegistrySnapshot snapshot(Collection<UUID> householdIds) {
         return new RegistrySnapshot(householdIds, households.byIds(householdIds), members.ofHouseholds(householdIds),
-                classifications.ofHouseholds(householdIds), entitlements.entitlementsOf(householdIds),
-                entitlements.catalogue());
+                classifications.ofHouseholds(householdIds), entitlementRepository.ofHouseholds(householdIds),
+                catalogue.load());
     }
 
     public void registered(HouseholdRegistered event, Instant at, RegistrySnapshot snapshot) {

@@ -96,9 +96,7 @@ public class HouseholdService {
         Instant now = now();
         if (household.update(details, now, actor)) {
             audit.record(actor, "household.updated", "household", id, before, details);
-            outbox.append(HouseholdEvents.TOPIC, id.toString(), HouseholdEvents.UPDATED,
-                    new HouseholdUpdated(id, household.code(), area.code(), areas.districtOf(area), area.urban(),
-                            household.ethnicMinority(), household.meritFamily(), now));
+            announceUpdate(household, area, now);
         }
         return household;
     }
@@ -108,10 +106,13 @@ public class HouseholdService {
      * district is not, and consumers learn it from a household.updated event.
      */
     public void announceAreaChange(Household household) {
-        Area area = areas.get(household.areaCode());
+        announceUpdate(household, areas.get(household.areaCode()), now());
+    }
+
+    private void announceUpdate(Household household, Area area, Instant at) {
         outbox.append(HouseholdEvents.TOPIC, household.id().toString(), HouseholdEvents.UPDATED,
                 new HouseholdUpdated(household.id(), household.code(), area.code(), areas.districtOf(area),
-                        area.urban(), household.ethnicMinority(), household.meritFamily(), now()));
+                        area.urban(), household.ethnicMinority(), household.meritFamily(), at));
     }
 
     public Member addMember(UUID householdId, Member.Details details, String actor) {
