@@ -50,6 +50,16 @@ class AreaChangeTest {
         given().get("/api/areas/91008").then().body("name", equalTo("Xã Đồng Hưu"));
         given().get("/api/areas/91008/changes").then().body("kind", equalTo(List.of("RENAMED")))
                 .body("[0].newName", equalTo("Xã Đồng Hưu"));
+
+        // every unit was announced once at startup, and the renamed one again with its new name
+        List<ConsumerRecord<String, byte[]>> announced = Topics.readUntil(HouseholdEvents.AREA_TOPIC,
+                read -> read.stream().filter(r -> "91008".equals(r.key())).count() == 2, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, byte[]>> commune = announced.stream().filter(r -> "91008".equals(r.key())).toList();
+        commune.forEach(EventContracts::assertConforms);
+        assertEquals("Xã Yên Thế 08", JsonPath.from(Topics.value(commune.get(0))).getString("name"));
+        assertEquals("Xã Đồng Hưu", JsonPath.from(Topics.value(commune.get(1))).getString("name"));
+        assertEquals("215", JsonPath.from(Topics.value(commune.get(1))).getString("parentCode"));
+        assertEquals(true, announced.stream().anyMatch(r -> "24".equals(r.key())), "the province is announced");
     }
 
     @Test

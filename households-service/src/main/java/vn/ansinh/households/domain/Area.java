@@ -26,6 +26,8 @@ public class Area {
     private LocalDate validFrom;
     private LocalDate validTo;
     private String successorCode;
+    /** published on households.area.v1 at least once */
+    private boolean announced;
 
     protected Area() {
         // for Hibernate
@@ -48,6 +50,10 @@ public class Area {
     public void mergeInto(String successor, LocalDate on) {
         this.successorCode = successor;
         this.validTo = on;
+    }
+
+    public void markAnnounced() {
+        this.announced = true;
     }
 
     public String code() {

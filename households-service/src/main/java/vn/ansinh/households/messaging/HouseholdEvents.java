@@ -21,6 +21,10 @@ public final class HouseholdEvents {
     public static final String MEMBER_MOVED = "member.moved";
     public static final String CLASSIFIED = "household.classified";
 
+    /** Administrative units, keyed by GSO code: the full state of a unit after it is created or changed. */
+    public static final String AREA_TOPIC = "households.area.v1";
+    public static final String AREA_CHANGED = "area.changed";
+
     private HouseholdEvents() {
     }
 
@@ -53,5 +57,9 @@ public final class HouseholdEvents {
             boolean newlyEscaped, Integer newlyEscapedSince, int deprivationCount, List<String> deprivations,
             String standardId, String areaCode, String districtCode, boolean urban, boolean ethnicMinority,
             boolean meritFamily, int members) {
+    }
+
+    public record AreaChanged(String code, String name, String level, String parentCode, boolean urban,
+            LocalDate validFrom, LocalDate validTo, String successorCode) {
     }
 }

@@ -16,6 +16,10 @@ public class AreaRepository implements PanacheRepositoryBase<Area, String> {
         return list("parentCode", Sort.by("code"), parentCode);
     }
 
+    public List<Area> notAnnounced() {
+        return list("announced", Sort.by("code"), false);
+    }
+
     public List<Area> byLevel(Area.Level level) {
         return list("level", Sort.by("code"), level);
     }

@@ -76,6 +76,7 @@ public class AreaChangeService {
                 name, null, null, null, now, actor);
         area.rename(name);
         areas.record(change);
+        areaService.announce(area);
         return new Result(change, 0);
     }
 
@@ -97,6 +98,7 @@ public class AreaChangeService {
                 area.parentCode(), parent.code(), null, now, actor);
         area.moveTo(parent.code());
         areas.record(change);
+        areaService.announce(area);
         List<Household> moved = area.level() == Area.Level.COMMUNE ? households.inCommune(area.code()) : List.of();
         moved.forEach(registry::announceAreaChange);
         return new Result(change, moved.size());
@@ -114,6 +116,7 @@ public class AreaChangeService {
                 null, null, successor.code(), now, actor);
         area.mergeInto(successor.code(), request.effectiveDate());
         areas.record(change);
+        areaService.announce(area);
         List<Household> moved = households.inCommune(area.code());
         for (Household household : moved) {
             Household.Details details = household.details();

@@ -6,7 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import vn.ansinh.households.domain.Area;
+import vn.ansinh.households.messaging.HouseholdEvents;
+import vn.ansinh.households.messaging.HouseholdEvents.AreaChanged;
 import vn.ansinh.households.repository.AreaRepository;
+import vn.ansinh.platform.outbox.Outbox;
 import vn.ansinh.platform.problem.ProblemException;
 
 @ApplicationScoped
@@ -14,9 +17,34 @@ import vn.ansinh.platform.problem.ProblemException;
 public class AreaService {
 
     private final AreaRepository areas;
+    private final Outbox outbox;
 
-    public AreaService(AreaRepository areas) {
+    public AreaService(AreaRepository areas, Outbox outbox) {
         this.areas = areas;
+        this.outbox = outbox;
+    }
+
+    /** Publishes the units never published yet (those seeded by migrations); returns how many. */
+    @Transactional
+    public int announcePending() {
+        List<Area> pending = areas.notAnnounced();
+        outbox.appendAll(pending.stream().map(AreaService::changed).toList());
+        pending.forEach(Area::markAnnounced);
+        return pending.size();
+    }
+
+    /** Publishes a unit's state after a change, in the change's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void announce(Area area) {
+        Outbox.NewEvent event = changed(area);
+        outbox.append(event.topic(), event.key(), event.type(), event.payload());
+        area.markAnnounced();
+    }
+
+    private static Outbox.NewEvent changed(Area area) {
+        return new Outbox.NewEvent(HouseholdEvents.AREA_TOPIC, area.code(), HouseholdEvents.AREA_CHANGED,
+                new AreaChanged(area.code(), area.name(), area.level().name(), area.parentCode(), area.urban(),
+                        area.validFrom(), area.validTo(), area.successorCode()));
     }
 
     public Area get(String code) {
