@@ -32,6 +32,11 @@ public class ProblemException extends RuntimeException {
                 List.of(new Problem.FieldError(field, message)));
     }
 
+    /** Several fields wrong at once: all of them are reported. */
+    public static ProblemException invalid(List<Problem.FieldError> errors) {
+        return new ProblemException(400, "Invalid request", "The request has invalid fields.", errors);
+    }
+
     public int status() {
         return status;
     }

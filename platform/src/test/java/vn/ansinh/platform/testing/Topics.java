@@ -76,13 +76,38 @@ public final class Topics {
 
     /** Sends a payload as a CloudEvent in binary mode, as a producing service would. */
     public static void sendEvent(String topic, String key, String type, byte[] payload, UUID id) {
-        send(topic, key, payload,
-                CloudEventHeaders.ID, id.toString(),
-                CloudEventHeaders.TYPE, type,
-                CloudEventHeaders.SOURCE, "/test",
-                CloudEventHeaders.TIME, Instant.now().toString(),
-                CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE,
-                CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        sendEvents(topic, List.of(new Event(key, type, payload, id, Instant.now())));
+    }
+
+    /** A CloudEvent to send: its key, type, payload, id and time. */
+    public record Event(String key, String type, byte[] payload, UUID id, Instant time) {
+
+        public Event(String key, String type, String json) {
+            this(key, type, json.getBytes(StandardCharsets.UTF_8), UUID.randomUUID(), Instant.now());
+        }
+    }
+
+    /** Sends events with one producer, in order, as fast as the broker takes them. */
+    public static void sendEvents(String topic, List<Event> events) {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealKafka.bootstrapServers());
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new ByteArraySerializer())) {
+            for (Event event : events) {
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, event.key(), event.payload());
+                header(record, CloudEventHeaders.ID, event.id().toString());
+                header(record, CloudEventHeaders.TYPE, event.type());
+                header(record, CloudEventHeaders.SOURCE, "/test");
+                header(record, CloudEventHeaders.TIME, event.time().toString());
+                header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
+                header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+                producer.send(record);
+            }
+            producer.flush();
+        }
+    }
+
+    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
     public static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -1,0 +1,38 @@
+package vn.ansinh.reporting.service;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "ansinh.reporting")
+public interface ReportingConfig {
+
+    /** GSO code of the province whose registry this service reports on (the root of every roll-up). */
+    @WithDefault("24")
+    String provinceCode();
+
+    /**
+     * How often changed indicators are recomputed and published. Changes in between are
+     * coalesced: a province import yields a few messages per indicator, not one per household.
+     */
+    @WithDefault("1s")
+    Duration publishInterval();
+
+    Topics topics();
+
+    interface Topics {
+        /**
+         * Create the compacted reporting topics at startup when they are missing (off where an
+         * operator declares them, e.g. Strimzi KafkaTopic resources).
+         */
+        @WithDefault("true")
+        boolean create();
+
+        @WithDefault("3")
+        int partitions();
+
+        @WithDefault("1")
+        short replicationFactor();
+    }
+}
