@@ -2,6 +2,7 @@
 # Benchmarks that print figures (see the README of each service for the results).
 #   ./benchmark.sh import [scale ...]         survey import into households-service (default scales 0.1 1)
 #   ./benchmark.sh entitlements [scale ...]   registry events into benefits-service
+#   ./benchmark.sh indicators [scale ...]     registry events into reporting-service, until the indicators are published
 # ANSINH_SKIP_BUILD=true reuses the jars of the last build.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -9,7 +10,8 @@ what="${1:-}"; shift || true
 case "$what" in
   import) main=vn.ansinh.stack.ImportBenchmark ;;
   entitlements) main=vn.ansinh.stack.EntitlementBenchmark ;;
-  *) echo "usage: $0 import|entitlements [scale ...]" >&2; exit 2 ;;
+  indicators) main=vn.ansinh.stack.IndicatorBenchmark ;;
+  *) echo "usage: $0 import|entitlements|indicators [scale ...]" >&2; exit 2 ;;
 esac
 if [ "${ANSINH_SKIP_BUILD:-false}" != "true" ]; then
   ./mvnw -B -q package -DskipTests

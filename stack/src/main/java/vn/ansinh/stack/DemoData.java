@@ -53,6 +53,25 @@ final class DemoData {
         }
     }
 
+    /** The 2024 budget estimate of the demo province's programmes, in proportion to its size. */
+    static void allocateBudgets(String benefitsUrl, double scale) throws IOException, InterruptedException {
+        Object[][] budgets = {
+            {"HEALTH_INSURANCE", "CENTRAL", 110_000_000_000L}, {"HEALTH_INSURANCE", "PROVINCIAL", 12_000_000_000L},
+            {"ELECTRICITY", "CENTRAL", 9_000_000_000L}, {"STUDY_SUPPORT", "CENTRAL", 7_500_000_000L},
+            {"STUDY_SUPPORT", "SOCIALISED", 1_000_000_000L}};
+        for (Object[] budget : budgets) {
+            String body = JSON.writeValueAsString(java.util.Map.of("programme", budget[0], "year", 2024,
+                    "fundingSource", budget[1], "amountVnd", Math.round((Long) budget[2] * scale),
+                    "reference", "Dự toán 2024 (dữ liệu mẫu)"));
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(benefitsUrl + "/api/budgets"))
+                    .header("X-Actor", "demo-loader").header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException("the demo budget was refused: " + response.body());
+            }
+        }
+    }
+
     private static JsonNode get(String url) throws IOException, InterruptedException {
         return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.ofString()).body());

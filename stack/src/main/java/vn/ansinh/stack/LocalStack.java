@@ -19,7 +19,7 @@ import java.util.concurrent.CountDownLatch;
 public final class LocalStack {
 
     /** The share of the demo province loaded by default (see the README for why not all of it yet). */
-    private static final String DEFAULT_DEMO_SCALE = "0.01";
+    private static final String DEFAULT_DEMO_SCALE = "0.1";
 
     private LocalStack() {
     }
@@ -58,8 +58,15 @@ public final class LocalStack {
             var job = DemoData.loadIfEmpty(stack.url("households-service"), scale);
             System.out.println(job == null ? "  demo data: the registry already has households, nothing loaded"
                     : "  demo data: " + job.path("status").asText() + ", " + job.path("changes"));
+            if (job != null) {
+                DemoData.allocateBudgets(stack.url("benefits-service"), scale);
+                System.out.println("  demo budgets for 2024 allocated; benefits and indicators follow the events"
+                        + " within a minute or two");
+            }
         }
-        System.out.println("\nTry: curl " + stack.url("reporting-service") + "/api/indicators/registered-households");
+        String reporting = stack.url("reporting-service");
+        System.out.println("\nDashboard (Vietnamese): " + reporting + "/dashboard/index.html");
+        System.out.println("Try: curl '" + reporting + "/api/indicators/poverty-rate?level=PROVINCE&group=ALL'");
         System.out.println("Press Ctrl-C to stop everything.");
         stopped.await();
     }

@@ -102,18 +102,38 @@ class DemoProvinceTest {
         }
     }
 
-    @Test
-    void theDemoProvinceReproducesTheArticle() {
+    private Tally generate(double scale) {
         PovertyStandard standard = standards.forSurveyYear("year", 2023);
         Map<String, Area> communes = new HashMap<>();
         areas.byLevel(Area.Level.COMMUNE).forEach(a -> communes.put(a.code(), a));
         Tally tally = new Tally(standard, communes);
+        new DemoProvince(standard, communes.values().stream().toList(), scale).generate(tally);
+        return tally;
+    }
 
-        new DemoProvince(standard, communes.values().stream().toList(), 1.0).generate(tally);
+    @Test
+    void theDemoProvinceReproducesTheArticle() {
+        Tally tally = generate(1.0);
 
         assertEquals(24_639, tally.poor("2021"));
         assertEquals(17_946, tally.poor("2022"));
         assertEquals(12_558, tally.poor("2023"));
+        assertTheArticlesRates(tally);
+        assertTrue(tally.poor("2021/merit") > 0, "there were some before");
+        assertEquals(0, tally.invalidCitizenIds);
+        assertEquals(477_490, tally.households.size());
+    }
+
+    /** The local run loads a tenth of the province: the rates the article states hold there too. */
+    @Test
+    void aTenthOfTheProvinceHasTheSameRates() {
+        Tally tally = generate(0.1);
+
+        assertTheArticlesRates(tally);
+        assertEquals(47_749, tally.households.size());
+    }
+
+    private static void assertTheArticlesRates(Tally tally) {
         assertEquals(new BigDecimal("5.27"), tally.rate("2021"));
         assertEquals(new BigDecimal("3.81"), tally.rate("2022"));
         assertEquals(new BigDecimal("2.63"), tally.rate("2023"));
@@ -121,8 +141,5 @@ class DemoProvinceTest {
         BigDecimal minorityFall = tally.rate("2022/minority").subtract(tally.rate("2023/minority"));
         assertTrue(minorityFall.compareTo(new BigDecimal("3")) > 0, "ethnic-minority rate fell " + minorityFall);
         assertEquals(0, tally.poor("2023/merit"), "no poor or near-poor merit family in 2023");
-        assertTrue(tally.poor("2021/merit") > 0, "there were some before");
-        assertEquals(0, tally.invalidCitizenIds);
-        assertEquals(477_490, tally.households.size());
     }
 }
