@@ -106,6 +106,15 @@ class AreaChangeTest {
     }
 
     @Test
+    void importProgressAndTheEventPlumbingAreExposedToPrometheus() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        for (String metric : List.of("ansinh_import_running ", "ansinh_import_rows_total ", "ansinh_import_rows_applied ",
+                "ansinh_outbox_backlog ")) {
+            assertEquals(true, metrics.contains(metric), metric);
+        }
+    }
+
+    @Test
     void aChangeThatCannotBeIsRefusedFieldByField() {
         change("91004", request("MOVED", "newParentCode", "91003")).statusCode(400)
                 .body("errors[0].field", equalTo("newParentCode"))

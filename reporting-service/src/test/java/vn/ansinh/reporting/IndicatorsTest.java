@@ -285,6 +285,19 @@ class IndicatorsTest {
         assertEquals(3, csv.split("\r\n").length, csv);
     }
 
+    @Test
+    void theServiceExposesItsOperationsSignalsToPrometheus() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            assertTrue(metrics.matches("(?s).*ansinh_consumer_events_applied_total\\{consumer=\"reporting.registry\"[^}]*} [1-9].*"),
+                    metrics);
+            assertTrue(metrics.contains("ansinh_consumer_dead_lettered_total{consumer=\"reporting.benefits\""));
+            assertTrue(metrics.contains("ansinh_consumer_lag{consumer=\"reporting.registry\""));
+            assertTrue(metrics.contains("ansinh_outbox_backlog "));
+            assertTrue(metrics.matches("(?s).*ansinh_indicators_published_total [1-9].*"));
+        });
+    }
+
     static Map<String, JsonPath> latest(List<ConsumerRecord<String, byte[]>> records) {
         Map<String, JsonPath> latest = new HashMap<>();
         records.forEach(r -> latest.put(r.key(), JsonPath.from(Topics.value(r))));

@@ -78,6 +78,7 @@ public class ConsumerLoop implements Runnable {
     private volatile boolean running = true;
     private volatile long applied;
     private volatile long deadLettered;
+    private volatile long lag;
 
     /**
      * @param name the consumer group, also the consumer's name in {@code processed_event}
@@ -107,6 +108,11 @@ public class ConsumerLoop implements Runnable {
         return deadLettered;
     }
 
+    /** Records behind the end of the partitions this member reads, as of its last poll. */
+    public long lag() {
+        return lag;
+    }
+
     /** Asks the loop to finish its batch and leave the group; returns at once. */
     public void stop() {
         running = false;
@@ -119,6 +125,7 @@ public class ConsumerLoop implements Runnable {
             consumer.subscribe(topics, new Rebalance());
             while (running) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+                lag = currentLag() - records.count();
                 if (records.isEmpty()) {
                     continue;
                 }
@@ -136,6 +143,15 @@ public class ConsumerLoop implements Runnable {
             consumer.close(Duration.ofSeconds(5));
             LOG.infof("consumer %s stopped", name);
         }
+    }
+
+    /** From the positions the consumer already knows (no request to the broker). */
+    private long currentLag() {
+        long total = 0;
+        for (TopicPartition partition : consumer.assignment()) {
+            total += consumer.currentLag(partition).orElse(0);
+        }
+        return total;
     }
 
     private void commitAfterDatabase(ConsumerRecords<String, byte[]> records) {

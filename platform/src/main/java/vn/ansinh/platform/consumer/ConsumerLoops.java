@@ -13,6 +13,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import io.quarkus.runtime.ShutdownEvent;
 import vn.ansinh.platform.events.EventsConfig;
 import vn.ansinh.platform.events.KafkaClients;
+import vn.ansinh.platform.metrics.EventMetrics;
 
 /**
  * Starts the service's consumer loops, each on a thread of its own, and stops them cleanly
@@ -24,13 +25,15 @@ public class ConsumerLoops {
     private final KafkaClients kafka;
     private final EntityManager entityManager;
     private final EventsConfig config;
+    private final EventMetrics metrics;
     private final List<Running> loops = new CopyOnWriteArrayList<>();
     private KafkaProducer<String, byte[]> deadLetters;
 
-    public ConsumerLoops(KafkaClients kafka, EntityManager entityManager, EventsConfig config) {
+    public ConsumerLoops(KafkaClients kafka, EntityManager entityManager, EventsConfig config, EventMetrics metrics) {
         this.kafka = kafka;
         this.entityManager = entityManager;
         this.config = config;
+        this.metrics = metrics;
     }
 
     private record Running(ConsumerLoop loop, Thread thread) {
@@ -48,6 +51,7 @@ public class ConsumerLoops {
 
     /** Starts a loop built by the caller (tests use this to inject faults). */
     public ConsumerLoop start(ConsumerLoop loop) {
+        metrics.register(loop);
         Thread thread = new Thread(loop, "consumer-" + loop.name());
         thread.start();
         loops.add(new Running(loop, thread));

@@ -9,6 +9,8 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -24,9 +26,11 @@ public class PublisherRunner {
     private volatile long published;
     private volatile boolean healthy = true;
 
-    public PublisherRunner(IndicatorPublisher publisher, ReportingConfig config) {
+    public PublisherRunner(IndicatorPublisher publisher, ReportingConfig config, MeterRegistry registry) {
         this.publisher = publisher;
         this.config = config;
+        FunctionCounter.builder("ansinh.indicators.published", this, PublisherRunner::published)
+                .description("indicator values published on the reporting topics").register(registry);
     }
 
     void start(@Observes StartupEvent event) {
