@@ -70,6 +70,45 @@ class SuiteSystemIT {
         assertEquals(20, householdsIn("95005"));
     }
 
+    /**
+     * The probes of the prod manifests, asked of the real services: every path they name is one
+     * the service serves and answers 200 when healthy; so is the metrics path its ServiceMonitor
+     * scrapes.
+     */
+    @Test
+    void theKubernetesProbesAndMetricsPathsAnswerOnTheRealServices() throws Exception {
+        Path root = Path.of(System.getProperty("ansinh.root", "..")).toAbsolutePath().normalize();
+        Process kubectl = new ProcessBuilder("kubectl", "kustomize", root.resolve("deploy/overlays/prod").toString())
+                .start();
+        String yaml = new String(kubectl.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, kubectl.waitFor());
+        ObjectMapper yamlReader = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        int checked = 0;
+        try (var parser = yamlReader.getFactory().createParser(yaml)) {
+            var documents = yamlReader.readValues(parser, JsonNode.class);
+            while (documents.hasNext()) {
+                JsonNode document = documents.next();
+                String kind = document.path("kind").asText();
+                String service = document.path("metadata").path("name").asText();
+                if (kind.equals("Deployment")) {
+                    JsonNode container = document.path("spec").path("template").path("spec").path("containers").get(0);
+                    for (String probe : java.util.List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                        get(stack.url(service) + container.path(probe).path("httpGet").path("path").asText(), 200);
+                        checked++;
+                    }
+                } else if (kind.equals("ServiceMonitor")) {
+                    String path = document.path("spec").path("endpoints").get(0).path("path").asText();
+                    HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url(service)
+                            + path)).build(), HttpResponse.BodyHandlers.ofString());
+                    assertEquals(200, metrics.statusCode(), service + path);
+                    assertEquals(true, metrics.body().contains("ansinh_outbox_backlog"), service + path);
+                    checked++;
+                }
+            }
+        }
+        assertEquals(12, checked, "three probes and a metrics path for each of the three services");
+    }
+
     private static String register(String code, String areaCode) throws Exception {
         String body = JSON.writeValueAsString(java.util.Map.of("code", code, "areaCode", areaCode,
                 "address", "Thôn Nà Hem", "headName", "Hoàng Văn Dũng"));
