@@ -28,15 +28,21 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import vn.ansinh.platform.events.CloudEventHeaders;
 import vn.ansinh.platform.events.EventEnvelope;
 import vn.ansinh.platform.events.EventsConfig;
 import vn.ansinh.platform.events.KafkaClients;
 import vn.ansinh.platform.events.MalformedEventException;
+import vn.ansinh.platform.tracing.TraceParent;
 
 /**
  * One consumer group member on its own thread (never the event loop).
@@ -72,6 +78,7 @@ public class ConsumerLoop implements Runnable {
     private final String deadLetterTopic;
     private final Duration retryBackoff;
     private final KafkaConsumer<String, byte[]> consumer;
+    private final Tracer tracer;
 
     /** Records of the current batch already dead-lettered, so that a retried batch does not send them twice. */
     private final Set<String> deadLetteredInBatch = new HashSet<>();
@@ -84,7 +91,7 @@ public class ConsumerLoop implements Runnable {
      * @param name the consumer group, also the consumer's name in {@code processed_event}
      */
     public ConsumerLoop(String name, List<String> topics, EventHandler handler, KafkaClients kafka,
-            EntityManager entityManager, Producer<String, byte[]> deadLetters, EventsConfig config) {
+            EntityManager entityManager, Producer<String, byte[]> deadLetters, EventsConfig config, Tracer tracer) {
         this.name = name;
         this.topics = List.copyOf(topics);
         this.handler = handler;
@@ -93,6 +100,7 @@ public class ConsumerLoop implements Runnable {
         this.deadLetterTopic = config.deadLetterTopic();
         this.retryBackoff = config.consumer().retryBackoff();
         this.consumer = kafka.consumer(name, config.consumer().maxPollRecords());
+        this.tracer = tracer;
     }
 
     public String name() {
@@ -211,6 +219,13 @@ public class ConsumerLoop implements Runnable {
         if (batch.isEmpty()) {
             return;
         }
+        Map<UUID, String> traceParents = new HashMap<>();
+        for (Received received : batch) {
+            Header header = received.record().headers().lastHeader(TraceParent.HEADER);
+            if (header != null) {
+                traceParents.put(received.event().id(), new String(header.value(), StandardCharsets.UTF_8));
+            }
+        }
         int count = QuarkusTransaction.requiringNew().call(() -> {
             Set<UUID> fresh = markProcessed(batch);
             List<EventEnvelope> events = new ArrayList<>(fresh.size());
@@ -224,7 +239,7 @@ public class ConsumerLoop implements Runnable {
             }
             EventHandler applier = handler.forBatch(events);
             for (EventEnvelope event : events) {
-                applier.apply(event);
+                apply(applier, event, traceParents.get(event.id()));
                 if (!applier.batched()) {
                     // write this event's changes and forget its entities: otherwise every query of a
                     // batch would first dirty-check the entities of all the events applied before it
@@ -235,6 +250,25 @@ public class ConsumerLoop implements Runnable {
             return events.size();
         });
         applied += count;
+    }
+
+    /**
+     * Applies one event in a span whose parent is the span that wrote it (from its traceparent
+     * header): what the handler publishes in turn carries the same trace on.
+     */
+    private void apply(EventHandler applier, EventEnvelope event, String traceParent) {
+        Span span = tracer.spanBuilder("apply " + event.type()).setParent(TraceParent.parent(traceParent))
+                .setSpanKind(SpanKind.CONSUMER).setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.consumer.group.name", name)
+                .setAttribute("messaging.message.id", event.id().toString()).startSpan();
+        try (Scope scope = span.makeCurrent()) {
+            applier.apply(event);
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            throw e;
+        } finally {
+            span.end();
+        }
     }
 
     /** Records the batch's event ids; returns those not seen before by this consumer. */

@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.runtime.ShutdownEvent;
 import vn.ansinh.platform.events.EventsConfig;
 import vn.ansinh.platform.events.KafkaClients;
@@ -26,10 +27,13 @@ public class ConsumerLoops {
     private final EntityManager entityManager;
     private final EventsConfig config;
     private final EventMetrics metrics;
+    private final Tracer tracer;
     private final List<Running> loops = new CopyOnWriteArrayList<>();
     private KafkaProducer<String, byte[]> deadLetters;
 
-    public ConsumerLoops(KafkaClients kafka, EntityManager entityManager, EventsConfig config, EventMetrics metrics) {
+    public ConsumerLoops(KafkaClients kafka, EntityManager entityManager, EventsConfig config, EventMetrics metrics,
+            Tracer tracer) {
+        this.tracer = tracer;
         this.kafka = kafka;
         this.entityManager = entityManager;
         this.config = config;
@@ -45,7 +49,7 @@ public class ConsumerLoops {
      * @param name the consumer group (one per purpose, e.g. {@code benefits.household-view})
      */
     public ConsumerLoop start(String name, List<String> topics, EventHandler handler) {
-        ConsumerLoop loop = new ConsumerLoop(name, topics, handler, kafka, entityManager, deadLetters(), config);
+        ConsumerLoop loop = new ConsumerLoop(name, topics, handler, kafka, entityManager, deadLetters(), config, tracer);
         return start(loop);
     }
 
@@ -56,6 +60,11 @@ public class ConsumerLoops {
         thread.start();
         loops.add(new Running(loop, thread));
         return loop;
+    }
+
+    /** For loops built by the caller. */
+    public Tracer tracer() {
+        return tracer;
     }
 
     /** The shared dead-letter producer, created on first use. */

@@ -22,6 +22,7 @@ import vn.ansinh.platform.db.Ids;
 import vn.ansinh.platform.events.EventEnvelope;
 import vn.ansinh.platform.events.EventsConfig;
 import vn.ansinh.platform.events.Json;
+import vn.ansinh.platform.tracing.TraceParent;
 
 /**
  * Writes events into the outbox table inside the caller's transaction, so that an event
@@ -39,8 +40,8 @@ public class Outbox {
      */
     private static final String INSERT = """
             WITH key_lock AS MATERIALIZED (SELECT pg_advisory_xact_lock(hashtextextended(?, 0)))
-            INSERT INTO outbox_event (event_id, topic, event_key, event_type, payload, occurred_at)
-            SELECT ?, ?, ?, ?, ?::json, ? FROM key_lock
+            INSERT INTO outbox_event (event_id, topic, event_key, event_type, payload, occurred_at, trace_parent)
+            SELECT ?, ?, ?, ?, ?::json, ?, ? FROM key_lock
             """;
     private static final Object WAKE_REGISTERED = new Object();
 
@@ -75,10 +76,11 @@ public class Outbox {
         List<EventEnvelope> envelopes = envelopes(events);
         // the state change may still sit in Hibernate's session: flush it so it commits with the events
         entityManager.flush();
+        String traceParent = TraceParent.current();
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 for (int i = 0; i < events.size(); i++) {
-                    bind(insert, events.get(i).topic(), envelopes.get(i));
+                    bind(insert, events.get(i).topic(), envelopes.get(i), traceParent);
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -98,11 +100,12 @@ public class Outbox {
     public void appendForNewAggregates(List<NewEvent> events) {
         List<EventEnvelope> envelopes = envelopes(events);
         CopyIn rows = new CopyIn("outbox_event", "event_id", "topic", "event_key", "event_type", "payload",
-                "occurred_at");
+                "occurred_at", "trace_parent");
+        String traceParent = TraceParent.current();
         for (int i = 0; i < events.size(); i++) {
             EventEnvelope event = envelopes.get(i);
             rows.row(event.id(), events.get(i).topic(), event.key(), event.type(),
-                    new String(event.data(), StandardCharsets.UTF_8), event.time());
+                    new String(event.data(), StandardCharsets.UTF_8), event.time(), traceParent);
         }
         entityManager.flush();
         entityManager.unwrap(Session.class).doWork(rows::send);
@@ -117,7 +120,8 @@ public class Outbox {
                 .toList();
     }
 
-    private static void bind(PreparedStatement insert, String topic, EventEnvelope event) throws SQLException {
+    private static void bind(PreparedStatement insert, String topic, EventEnvelope event, String traceParent)
+            throws SQLException {
         insert.setString(1, topic + '/' + event.key());
         insert.setObject(2, event.id());
         insert.setString(3, topic);
@@ -125,6 +129,7 @@ public class Outbox {
         insert.setString(5, event.type());
         insert.setString(6, new String(event.data(), StandardCharsets.UTF_8));
         insert.setTimestamp(7, Timestamp.from(event.time()));
+        insert.setString(8, traceParent);
     }
 
     private void wakeRelayAfterCommit() {

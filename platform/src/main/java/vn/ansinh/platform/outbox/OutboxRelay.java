@@ -20,6 +20,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import vn.ansinh.platform.events.CloudEventHeaders;
 import vn.ansinh.platform.events.EventEnvelope;
+import vn.ansinh.platform.tracing.TraceParent;
 
 /**
  * Publishes committed outbox rows to Kafka, oldest first, then deletes them.
@@ -37,7 +38,7 @@ public class OutboxRelay {
 
     private static final String CLAIM = "SELECT pg_try_advisory_xact_lock(?)";
     private static final String SELECT = """
-            SELECT id, event_id, topic, event_key, event_type, payload, occurred_at
+            SELECT id, event_id, topic, event_key, event_type, payload, occurred_at, trace_parent
             FROM outbox_event ORDER BY id LIMIT ?
             """;
     private static final String DELETE = "DELETE FROM outbox_event WHERE id = ANY (?)";
@@ -76,7 +77,7 @@ public class OutboxRelay {
         });
     }
 
-    private record Pending(long id, String topic, EventEnvelope event) {
+    private record Pending(long id, String topic, EventEnvelope event, String traceParent) {
     }
 
     private static boolean claim(Connection connection) throws SQLException {
@@ -98,7 +99,8 @@ public class OutboxRelay {
                             rows.getString("event_type"), source,
                             rows.getTimestamp("occurred_at").toInstant(), rows.getString("event_key"),
                             rows.getString("payload").getBytes(StandardCharsets.UTF_8));
-                    batch.add(new Pending(rows.getLong("id"), rows.getString("topic"), event));
+                    batch.add(new Pending(rows.getLong("id"), rows.getString("topic"), event,
+                            rows.getString("trace_parent")));
                 }
             }
         }
@@ -111,6 +113,9 @@ public class OutboxRelay {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(pending.topic(), pending.event().key(),
                     pending.event().data());
             CloudEventHeaders.write(record.headers(), pending.event());
+            if (pending.traceParent() != null) {
+                record.headers().add(TraceParent.HEADER, pending.traceParent().getBytes(StandardCharsets.UTF_8));
+            }
             acks.add(producer.send(record));
         }
         producer.flush();

@@ -51,7 +51,7 @@ class ConsumerLoopTest {
 
         CrashingLoop(String name, List<String> topics, EventHandler handler, KafkaClients kafka,
                 EntityManager entityManager, ConsumerLoops loops, EventsConfig config) {
-            super(name, topics, handler, kafka, entityManager, loops.deadLetters(), config);
+            super(name, topics, handler, kafka, entityManager, loops.deadLetters(), config, loops.tracer());
         }
 
         @Override

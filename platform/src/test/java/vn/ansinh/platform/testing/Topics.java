@@ -79,6 +79,18 @@ public final class Topics {
         sendEvents(topic, List.of(new Event(key, type, payload, id, Instant.now())));
     }
 
+    /** As {@link #sendEvent}, within a trace: the W3C traceparent a producing service would add. */
+    public static void sendTracedEvent(String topic, String key, String type, byte[] payload, String traceParent) {
+        send(topic, key, payload,
+                CloudEventHeaders.ID, UUID.randomUUID().toString(),
+                CloudEventHeaders.TYPE, type,
+                CloudEventHeaders.SOURCE, "/test",
+                CloudEventHeaders.TIME, Instant.now().toString(),
+                CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE,
+                CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON,
+                "traceparent", traceParent);
+    }
+
     /** A CloudEvent to send: its key, type, payload, id and time. */
     public record Event(String key, String type, byte[] payload, UUID id, Instant time) {
 
