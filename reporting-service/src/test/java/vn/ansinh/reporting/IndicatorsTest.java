@@ -246,11 +246,25 @@ class IndicatorsTest {
                         .get("cleanup.policy").value(), topic);
             }
         }
-        for (String topic : List.of("reporting.benefit-coverage.v1", "reporting.support-delivered.v1",
-                "reporting.budget-execution.v1")) {
-            Topics.readUntil(topic, records -> !records.isEmpty(), Duration.ofSeconds(30))
+        // the other topics, as a dashboard reads them: the latest value per key
+        Map<String, String> expected = Map.of(
+                "reporting.benefit-coverage.v1", "health-insurance-coverage/ALL/24/2023",
+                "reporting.support-delivered.v1", "loans/ALL/220/2024",
+                "reporting.budget-execution.v1", "budget-execution/ELECTRICITY/ALL/2024");
+        for (Map.Entry<String, String> topic : expected.entrySet()) {
+            Topics.readUntil(topic.getKey(), r -> latest(r).containsKey(topic.getValue()), Duration.ofSeconds(30))
                     .forEach(EventContracts::assertConforms);
         }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Map<String, JsonPath> now = new HashMap<>();
+            expected.forEach((topic, key) -> now.put(topic, latest(Topics.readUntil(topic,
+                    r -> latest(r).containsKey(key), Duration.ofSeconds(30))).get(key)));
+            assertEquals(List.of(17, 9), List.of(now.get("reporting.benefit-coverage.v1").getInt("people"),
+                    now.get("reporting.benefit-coverage.v1").getInt("covered")));
+            assertEquals(45_000_000L, now.get("reporting.support-delivered.v1").getLong("outstandingVnd"));
+            assertEquals(1_500_000L, now.get("reporting.budget-execution.v1").getLong("allocatedVnd"));
+            assertEquals(26.67f, now.get("reporting.budget-execution.v1").getFloat("paidPct"));
+        });
     }
 
     @Test
