@@ -59,7 +59,9 @@ public class RegistryEventsConsumer {
      * event applied outside a batch).
      */
     void apply(EventEnvelope event) {
-        new Batch(registry.snapshot(keys(List.of(event)))).apply(event);
+        Batch batch = new Batch(registry.snapshot(keys(List.of(event))));
+        batch.apply(event);
+        batch.complete();
     }
 
     private EventHandler forBatch(List<EventEnvelope> events) {
@@ -90,6 +92,11 @@ public class RegistryEventsConsumer {
         @Override
         public boolean batched() {
             return true;
+        }
+
+        @Override
+        public void complete() {
+            registry.publishCollected(snapshot);
         }
 
         @Override

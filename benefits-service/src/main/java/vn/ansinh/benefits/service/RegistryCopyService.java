@@ -63,6 +63,12 @@ public class RegistryCopyService {
                 catalogue.load());
     }
 
+    /** Appends the events the batch's changes collected (see {@link EntitlementService#publishCollected}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publishCollected(RegistrySnapshot snapshot) {
+        entitlements.publishCollected(snapshot);
+    }
+
     public void registered(HouseholdRegistered event, Instant at, RegistrySnapshot snapshot) {
         Household household = snapshot.household(event.householdId());
         boolean created = household == null;

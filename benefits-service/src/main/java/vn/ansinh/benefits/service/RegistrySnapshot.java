@@ -16,6 +16,7 @@ import vn.ansinh.benefits.domain.Classification;
 import vn.ansinh.benefits.domain.Entitlement;
 import vn.ansinh.benefits.domain.Household;
 import vn.ansinh.benefits.domain.Member;
+import vn.ansinh.platform.outbox.Outbox;
 
 /**
  * What a batch of registry events needs of this service's data, loaded at once for all the
@@ -30,6 +31,8 @@ public final class RegistrySnapshot {
     private final Map<UUID, TreeMap<Integer, Classification>> classifications = new HashMap<>();
     private final Map<UUID, List<Entitlement>> entitlements = new HashMap<>();
     private final Catalogue catalogue;
+    /** Events of the batch's changes, appended to the outbox at once when the batch completes. */
+    private final List<Outbox.NewEvent> events = new ArrayList<>();
 
     RegistrySnapshot(Collection<UUID> householdIds, List<Household> households, List<Member> members,
             List<Classification> classifications, List<Entitlement> entitlements, Catalogue catalogue) {
@@ -39,6 +42,17 @@ public final class RegistrySnapshot {
         classifications.forEach(this::add);
         entitlements.forEach(this::add);
         this.catalogue = catalogue;
+    }
+
+    void publish(Outbox.NewEvent event) {
+        events.add(event);
+    }
+
+    /** The events collected so far; taking them empties the list. */
+    List<Outbox.NewEvent> takeEvents() {
+        List<Outbox.NewEvent> taken = List.copyOf(events);
+        events.clear();
+        return taken;
     }
 
     /** Whether the snapshot holds everything of this household (else the caller must not rely on it). */

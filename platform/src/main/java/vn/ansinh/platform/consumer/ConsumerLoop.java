@@ -247,6 +247,7 @@ public class ConsumerLoop implements Runnable {
                     entityManager.clear();
                 }
             }
+            applier.complete();
             return events.size();
         });
         applied += count;

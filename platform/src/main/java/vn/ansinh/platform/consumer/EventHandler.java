@@ -34,4 +34,12 @@ public interface EventHandler {
     default boolean batched() {
         return false;
     }
+
+    /**
+     * Called once after the batch's events were applied, still in its transaction: a batched
+     * handler writes here what it collected across the events (e.g. their outgoing events, in
+     * one statement).
+     */
+    default void complete() {
+    }
 }

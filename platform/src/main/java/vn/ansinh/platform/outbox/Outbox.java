@@ -60,8 +60,16 @@ public class Outbox {
         this.signal = signal;
     }
 
-    /** An event ready to be appended: topic, key (the aggregate id), wire type and payload record. */
-    public record NewEvent(String topic, String key, String type, Object payload) {
+    /**
+     * An event ready to be appended: topic, key (the aggregate id), wire type, payload record, and
+     * the traceparent of the span it was made in (taken when it is made: a batch may collect
+     * events of several traces and append them at once).
+     */
+    public record NewEvent(String topic, String key, String type, Object payload, String traceParent) {
+
+        public NewEvent(String topic, String key, String type, Object payload) {
+            this(topic, key, type, payload, TraceParent.current());
+        }
     }
 
     /** Appends one event; returns its envelope (with the event id consumers will see). */
@@ -76,11 +84,10 @@ public class Outbox {
         List<EventEnvelope> envelopes = envelopes(events);
         // the state change may still sit in Hibernate's session: flush it so it commits with the events
         entityManager.flush();
-        String traceParent = TraceParent.current();
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 for (int i = 0; i < events.size(); i++) {
-                    bind(insert, events.get(i).topic(), envelopes.get(i), traceParent);
+                    bind(insert, events.get(i).topic(), envelopes.get(i), events.get(i).traceParent());
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -101,11 +108,10 @@ public class Outbox {
         List<EventEnvelope> envelopes = envelopes(events);
         CopyIn rows = new CopyIn("outbox_event", "event_id", "topic", "event_key", "event_type", "payload",
                 "occurred_at", "trace_parent");
-        String traceParent = TraceParent.current();
         for (int i = 0; i < events.size(); i++) {
             EventEnvelope event = envelopes.get(i);
             rows.row(event.id(), events.get(i).topic(), event.key(), event.type(),
-                    new String(event.data(), StandardCharsets.UTF_8), event.time(), traceParent);
+                    new String(event.data(), StandardCharsets.UTF_8), event.time(), events.get(i).traceParent());
         }
         entityManager.flush();
         entityManager.unwrap(Session.class).doWork(rows::send);
