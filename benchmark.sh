@@ -3,6 +3,7 @@
 #   ./benchmark.sh import [scale ...]         survey import into households-service (default scales 0.1 1)
 #   ./benchmark.sh entitlements [scale ...]   registry events into benefits-service
 #   ./benchmark.sh indicators [scale ...]     registry events into reporting-service, until the indicators are published
+#   ./benchmark.sh pipeline [scale ...]       the whole suite: upload to final indicators, with the COPY and producer floor (default 0.1 0.5 1)
 # ANSINH_SKIP_BUILD=true reuses the jars of the last build.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -11,7 +12,8 @@ case "$what" in
   import) main=vn.ansinh.stack.ImportBenchmark ;;
   entitlements) main=vn.ansinh.stack.EntitlementBenchmark ;;
   indicators) main=vn.ansinh.stack.IndicatorBenchmark ;;
-  *) echo "usage: $0 import|entitlements|indicators [scale ...]" >&2; exit 2 ;;
+  pipeline) main=vn.ansinh.stack.PipelineBenchmark ;;
+  *) echo "usage: $0 import|entitlements|indicators|pipeline [scale ...]" >&2; exit 2 ;;
 esac
 if [ "${ANSINH_SKIP_BUILD:-false}" != "true" ]; then
   ./mvnw -B -q package -DskipTests
