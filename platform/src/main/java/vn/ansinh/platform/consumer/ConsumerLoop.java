@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 
 import jakarta.persistence.EntityManager;
 
@@ -274,7 +273,10 @@ public class ConsumerLoop implements Runnable {
 
     /** Records the batch's event ids; returns those not seen before by this consumer. */
     private Set<UUID> markProcessed(List<Received> batch) {
-        UUID[] ids = batch.stream().map(r -> r.event().id()).toArray(UUID[]::new);
+        return markProcessed(batch.stream().map(r -> r.event().id()).toArray(UUID[]::new));
+    }
+
+    private Set<UUID> markProcessed(UUID[] ids) {
         Set<UUID> fresh = new HashSet<>();
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement mark = connection.prepareStatement(MARK_PROCESSED)) {
@@ -290,7 +292,14 @@ public class ConsumerLoop implements Runnable {
         return fresh;
     }
 
-    /** @return false when the dead-letter topic could not take the record (then nothing is committed) */
+    /**
+     * Sends a record to the dead-letter topic once, even across a crash or a redelivery: a marker
+     * (its event id, or one derived from its coordinates) is recorded with the send in one
+     * transaction, so a replay after a crash before the offset commit, or the same event sent
+     * again, finds the marker and is not sent again.
+     *
+     * @return false when the dead-letter topic could not take the record (then nothing is committed)
+     */
     private boolean deadLetter(ConsumerRecord<String, byte[]> record, Exception reason) {
         String coordinates = record.topic() + '-' + record.partition() + '@' + record.offset();
         if (deadLetteredInBatch.contains(coordinates)) {
@@ -305,21 +314,42 @@ public class ConsumerLoop implements Runnable {
         header(letter, DEAD_LETTER_OFFSET, Long.toString(record.offset()));
         header(letter, DEAD_LETTER_CONSUMER, name);
         header(letter, DEAD_LETTER_TIME, Instant.now().toString());
+        UUID marker = deadLetterMarker(record, coordinates);
+        boolean sent;
         try {
-            deadLetters.send(letter).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (ExecutionException e) {
-            LOG.errorf("consumer %s could not dead-letter %s-%d@%d: %s", name, record.topic(), record.partition(),
-                    record.offset(), e.getCause());
+            sent = QuarkusTransaction.requiringNew().call(() -> {
+                if (markProcessed(new UUID[] {marker}).isEmpty()) {
+                    return false; // sent before a crash that came ahead of the offset commit
+                }
+                deadLetters.send(letter).get();
+                return true;
+            });
+        } catch (RuntimeException e) {
+            LOG.errorf("consumer %s could not dead-letter %s: %s", name, coordinates, Failures.describe(e));
             return backOff(e);
         }
         deadLetteredInBatch.add(coordinates);
-        deadLettered++;
-        LOG.warnf("consumer %s dead-lettered %s-%d@%d: %s", name, record.topic(), record.partition(),
-                record.offset(), Failures.describe(reason));
+        if (sent) {
+            deadLettered++;
+            LOG.warnf("consumer %s dead-lettered %s: %s", name, coordinates, Failures.describe(reason));
+        }
         return true;
+    }
+
+    /**
+     * The event id when the record has a readable one (the same event delivered again is the same
+     * dead letter), else an id derived from where the record lies.
+     */
+    private static UUID deadLetterMarker(ConsumerRecord<String, byte[]> record, String coordinates) {
+        Header id = record.headers().lastHeader(CloudEventHeaders.ID);
+        if (id != null) {
+            try {
+                return UUID.fromString(new String(id.value(), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException notAnId) {
+                // fall through to the coordinates
+            }
+        }
+        return UUID.nameUUIDFromBytes(("dead-letter " + coordinates).getBytes(StandardCharsets.UTF_8));
     }
 
     private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
