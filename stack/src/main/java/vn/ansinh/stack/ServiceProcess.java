@@ -20,6 +20,7 @@ final class ServiceProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
+    private final String module;
     private final int port;
     private final Path log;
     private Process process;
@@ -28,7 +29,13 @@ final class ServiceProcess implements AutoCloseable {
     private Map<String, String> environment;
 
     ServiceProcess(String name, int port, Path log) {
+        this(name, name, port, log);
+    }
+
+    /** @param module the service's module (its jar); the name tells replicas of one module apart */
+    ServiceProcess(String name, String module, int port, Path log) {
         this.name = name;
+        this.module = module;
         this.port = port;
         this.log = log;
     }
@@ -37,7 +44,7 @@ final class ServiceProcess implements AutoCloseable {
         this.root = root;
         this.workDir = workDir;
         this.environment = Map.copyOf(environment);
-        Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw package -DskipTests)");
         }

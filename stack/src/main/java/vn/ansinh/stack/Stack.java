@@ -62,8 +62,27 @@ public final class Stack implements AutoCloseable {
         launch(name, port).awaitReady(READY_TIMEOUT);
     }
 
+    /**
+     * Starts another replica of a service (same jar, same database, same consumer groups) and
+     * waits until it is ready; it is known as {@code <service>-2}, {@code -3}, … .
+     */
+    public String startReplica(String service) throws IOException, InterruptedException, SQLException {
+        int replica = 2;
+        while (services.containsKey(service + "-" + replica)) {
+            replica++;
+        }
+        String name = service + "-" + replica;
+        launch(name, service, Ports.free()).awaitReady(READY_TIMEOUT);
+        return name;
+    }
+
     private ServiceProcess launch(String name, int port) throws IOException, SQLException {
-        ServiceProcess service = new ServiceProcess(name, port, options.workDir().resolve("logs").resolve(name + ".log"));
+        return launch(name, name, port);
+    }
+
+    private ServiceProcess launch(String name, String module, int port) throws IOException, SQLException {
+        ServiceProcess service = new ServiceProcess(name, module, port,
+                options.workDir().resolve("logs").resolve(name + ".log"));
         services.put(name, service);
         String database = postgres.database(name.substring(0, name.indexOf('-')));
         databases.put(name, database);

@@ -1,19 +1,8 @@
 package vn.ansinh.stack;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.File;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,9 +25,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
  * A demo import (1% of the province) while benefits-service and reporting-service are each
  * killed with SIGKILL and restarted, with malformed records injected into the registry's topic
@@ -49,20 +35,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 class FaultToleranceIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String TOPIC = "households.household.v1";
     private static Stack stack;
 
     @BeforeAll
     static void startSuite() throws Exception {
-        Path root = Path.of(System.getProperty("ansinh.root", "..")).toAbsolutePath().normalize();
-        Path workDir = Files.createTempDirectory(root.resolve("stack/target"), "fault-test-");
-        String classpath = Files.readString(root.resolve("stack/target/classpath.txt")).trim() + File.pathSeparator
-                + root.resolve("stack/target/classes");
-        StackOptions test = StackOptions.forTest(root, workDir, classpath);
-        stack = Stack.start(new StackOptions(test.root(), test.workDir(), test.classpath(), null, "postgres",
-                "postgres", null, Ports.free(), Ports.free(), Ports.free(), test.servicePorts(), true));
+        stack = DemoSuite.start("fault-test");
     }
 
     @AfterAll
@@ -75,7 +53,7 @@ class FaultToleranceIT {
     @Test
     void killsRedeliveriesAndMalformedRecordsLoseNothingAndDoubleNothing() throws Exception {
         List<String> injected = injectMalformedRecords();
-        String job = startImport();
+        String job = DemoSuite.startImport(stack, 0.01);
 
         Thread.sleep(3000);
         stack.kill("benefits-service");
@@ -84,32 +62,9 @@ class FaultToleranceIT {
         stack.kill("reporting-service");
         Thread.sleep(2000);
         stack.restart("reporting-service");
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).until(() -> List.of("COMPLETED",
-                "REJECTED", "FAILED").contains(get(job).path("status").asText()));
-        assertEquals("COMPLETED", get(job).path("status").asText());
+        DemoSuite.awaitCompleted(job);
         int redelivered = redeliver(500);
-
-        long households;
-        long poor;
-        long poorAndNearPoorMembers;
-        try (Connection registry = stack.connect("households-service")) {
-            households = count(registry, "SELECT count(*) FROM survey WHERE year = 2023");
-            poor = count(registry, "SELECT count(*) FROM survey WHERE year = 2023 AND category = 'POOR'");
-            poorAndNearPoorMembers = count(registry, "SELECT count(*) FROM member m JOIN survey s ON s.household_id ="
-                    + " m.household_id AND s.year = 2023 AND s.category IN ('POOR', 'NEAR_POOR') WHERE m.active");
-        }
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-            try (Connection benefits = stack.connect("benefits-service");
-                    Connection reporting = stack.connect("reporting-service")) {
-                long cards = count(benefits, "SELECT count(*) FROM entitlement WHERE programme_code = 'HEALTH_INSURANCE'"
-                        + " AND period = '2024' AND status = 'ACTIVE'");
-                assertEquals(poorAndNearPoorMembers, cards, "one card per poor or near-poor member");
-                assertEquals(0, count(benefits, "SELECT count(*) FROM outbox_event"));
-                assertEquals(households, indicator(reporting, "poverty-rate/ALL/24/2023", "households"));
-                assertEquals(poor, indicator(reporting, "poverty-rate/ALL/24/2023", "poor"));
-                assertEquals(cards, indicator(reporting, "health-insurance-coverage/ALL/24/2023", "covered"));
-            }
-        });
+        DemoSuite.awaitNumbersAgree(stack);
         for (String deadLetters : List.of("benefits.dead-letter.v1", "reporting.dead-letter.v1")) {
             List<String> lettered = new ArrayList<>();
             for (ConsumerRecord<String, byte[]> record : read(deadLetters, Duration.ofSeconds(5))) {
@@ -188,29 +143,4 @@ class FaultToleranceIT {
         return read;
     }
 
-    private static String startImport() throws Exception {
-        String url = stack.url("households-service");
-        HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(URI.create(url
-                + "/api/imports/demo-province?year=2023&scale=0.01")).header("X-Actor", "fault-test")
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(202, started.statusCode(), started.body());
-        return URI.create(url).resolve(started.headers().firstValue("Location").orElseThrow()).toString();
-    }
-
-    private static JsonNode get(String url) throws Exception {
-        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
-    }
-
-    private static long indicator(Connection reporting, String key, String field) throws Exception {
-        return count(reporting, "SELECT coalesce(max((value->>'" + field + "')::bigint), -1) FROM indicator"
-                + " WHERE key = '" + key + "'");
-    }
-
-    private static long count(Connection db, String sql) throws Exception {
-        try (Statement query = db.createStatement(); ResultSet result = query.executeQuery(sql)) {
-            result.next();
-            return result.getLong(1);
-        }
-    }
 }
