@@ -81,18 +81,15 @@ public final class Topics {
 
     /** As {@link #sendEvent}, within a trace: the W3C traceparent a producing service would add. */
     public static void sendTracedEvent(String topic, String key, String type, byte[] payload, String traceParent) {
-        send(topic, key, payload,
-                CloudEventHeaders.ID, UUID.randomUUID().toString(),
-                CloudEventHeaders.TYPE, type,
-                CloudEventHeaders.SOURCE, "/test",
-                CloudEventHeaders.TIME, Instant.now().toString(),
-                CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE,
-                CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON,
-                "traceparent", traceParent);
+        sendEvents(topic, List.of(new Event(key, type, payload, UUID.randomUUID(), Instant.now(), traceParent)));
     }
 
-    /** A CloudEvent to send: its key, type, payload, id and time. */
-    public record Event(String key, String type, byte[] payload, UUID id, Instant time) {
+    /** A CloudEvent to send: its key, type, payload, id, time and (or null) the traceparent of its trace. */
+    public record Event(String key, String type, byte[] payload, UUID id, Instant time, String traceParent) {
+
+        public Event(String key, String type, byte[] payload, UUID id, Instant time) {
+            this(key, type, payload, id, time, null);
+        }
 
         public Event(String key, String type, String json) {
             this(key, type, json.getBytes(StandardCharsets.UTF_8), UUID.randomUUID(), Instant.now());
@@ -112,6 +109,9 @@ public final class Topics {
                 header(record, CloudEventHeaders.TIME, event.time().toString());
                 header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
                 header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+                if (event.traceParent() != null) {
+                    header(record, "traceparent", event.traceParent());
+                }
                 producer.send(record);
             }
             producer.flush();

@@ -200,7 +200,7 @@ public class IndicatorRepository {
     @SuppressWarnings("unchecked")
     private List<Object[]> rows(String sql, Set<Integer> years) {
         var query = entityManager.createNativeQuery(sql);
-        if (years != null && sql.contains("?1")) {
+        if (years != null) {
             query.setParameter(1, years.toArray(Integer[]::new));
         }
         return new ArrayList<>(query.getResultList());

@@ -28,7 +28,13 @@ public final class FactBatch {
     private final Map<UUID, Timed<Entitlement>> entitlements = new LinkedHashMap<>();
     private final Map<UUID, ApplicationRow> applications = new LinkedHashMap<>();
     private final Map<String, Timed<Budget>> budgets = new LinkedHashMap<>();
-    private final TreeSet<String> dirty = new TreeSet<>();
+    /** An indicator family and a year (or {@link IndicatorFamily#EVERY_YEAR}) whose values may have changed. */
+    public record Scope(IndicatorFamily family, int year) {
+    }
+
+    // ordered, so that concurrent batches mark the same scopes in the same order
+    private final TreeSet<Scope> dirty = new TreeSet<>(
+            java.util.Comparator.comparing(Scope::family).thenComparingInt(Scope::year));
 
     public void placed(HouseholdPlaced fact, Instant time) {
         keepNewer(placed, fact.householdId(), new Timed<>(fact, time));
@@ -70,7 +76,7 @@ public final class FactBatch {
     }
 
     private void touch(IndicatorFamily family, int year) {
-        dirty.add(family.name() + "/" + year);
+        dirty.add(new Scope(family, year));
     }
 
     public Collection<Timed<HouseholdPlaced>> placed() {
@@ -97,8 +103,8 @@ public final class FactBatch {
         return budgets.values();
     }
 
-    /** "FAMILY/year" of every scope the batch touched. */
-    public TreeSet<String> dirty() {
+    /** Every scope the batch touched. */
+    public TreeSet<Scope> dirty() {
         return dirty;
     }
 }

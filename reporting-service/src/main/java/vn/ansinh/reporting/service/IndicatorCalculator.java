@@ -163,24 +163,24 @@ public class IndicatorCalculator {
         return computed;
     }
 
+    private record ProgrammeYear(String programme, int year) {
+    }
+
     /** Per programme, year and funding source, and the sum of the sources as source {@code ALL}. */
     private List<Computed> budget(Set<Integer> years) {
-        Map<String, long[]> totals = new LinkedHashMap<>();
+        Map<ProgrammeYear, long[]> totals = new LinkedHashMap<>();
         List<Computed> computed = new ArrayList<>();
         for (Object[] row : indicators.budgets(years)) {
             String programme = (String) row[0];
             int year = number(row[1]).intValue();
             long[] v = {number(row[3]).longValue(), number(row[4]).longValue(), number(row[5]).longValue()};
             computed.add(budget(programme, year, (String) row[2], v));
-            long[] total = totals.computeIfAbsent(programme + "/" + year, k -> new long[3]);
+            long[] total = totals.computeIfAbsent(new ProgrammeYear(programme, year), k -> new long[3]);
             for (int i = 0; i < 3; i++) {
                 total[i] += v[i];
             }
         }
-        totals.forEach((programmeYear, v) -> {
-            String[] parts = programmeYear.split("/");
-            computed.add(budget(parts[0], Integer.parseInt(parts[1]), Indicators.ALL, v));
-        });
+        totals.forEach((key, v) -> computed.add(budget(key.programme(), key.year(), Indicators.ALL, v)));
         return computed;
     }
 

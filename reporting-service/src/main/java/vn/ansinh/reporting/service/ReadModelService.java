@@ -29,10 +29,9 @@ public class ReadModelService {
         if (!batch.dirty().isEmpty()) {
             List<String> families = new ArrayList<>();
             List<Integer> years = new ArrayList<>();
-            for (String scope : batch.dirty()) {
-                String[] parts = scope.split("/");
-                families.add(parts[0]);
-                years.add(Integer.parseInt(parts[1]));
+            for (FactBatch.Scope scope : batch.dirty()) {
+                families.add(scope.family().name());
+                years.add(scope.year());
             }
             readModels.markDirty(families, years);
         }
