@@ -21,6 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+import vn.ansinh.platform.testing.TestTokens;
 import vn.ansinh.households.messaging.HouseholdEvents;
 import vn.ansinh.platform.testing.EventContracts;
 import vn.ansinh.platform.testing.RealInfrastructure;
@@ -31,7 +32,7 @@ import vn.ansinh.platform.testing.Topics;
 class AreaChangeTest {
 
     private static ValidatableResponse change(String code, Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).header("X-Actor", "so-noi-vu").body(body)
+        return given().contentType(ContentType.JSON).header(TestTokens.as("so-noi-vu", "province-officer")).body(body)
                 .when().post("/api/areas/" + code + "/changes").then();
     }
 

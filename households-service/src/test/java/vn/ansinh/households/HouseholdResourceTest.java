@@ -20,6 +20,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import vn.ansinh.platform.testing.TestTokens;
 import vn.ansinh.households.messaging.HouseholdEvents;
 import vn.ansinh.platform.testing.EventContracts;
 import vn.ansinh.platform.testing.RealInfrastructure;
@@ -39,7 +40,7 @@ class HouseholdResourceTest {
     }
 
     static String register(String code, String area, List<Map<String, Object>> members) {
-        return given().contentType(ContentType.JSON).header("X-Actor", "can-bo-xa-01")
+        return given().contentType(ContentType.JSON).header(TestTokens.as("can-bo-xa-01", "province-officer"))
                 .body(Map.of("code", code, "areaCode", area, "address", "Thôn Nà Hem", "headName", "Hoàng Văn Dũng",
                         "ethnicMinority", true, "members", members))
                 .when().post("/api/households")

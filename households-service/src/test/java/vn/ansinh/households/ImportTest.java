@@ -18,6 +18,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import vn.ansinh.platform.testing.TestTokens;
 import vn.ansinh.platform.testing.RealInfrastructure;
 
 @QuarkusTest
@@ -46,7 +47,7 @@ class ImportTest {
             """;
 
     private static RequestSpecification files(Map<String, String> files) {
-        RequestSpecification request = given().header("X-Actor", "so-ldtbxh");
+        RequestSpecification request = given().header(TestTokens.as("so-ldtbxh", "province-officer"));
         files.forEach((name, content) -> request.multiPart(name, name + ".csv",
                 content.getBytes(StandardCharsets.UTF_8), "text/csv"));
         return request;

@@ -22,6 +22,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import vn.ansinh.platform.testing.TestTokens;
 import vn.ansinh.households.messaging.HouseholdEvents;
 import vn.ansinh.platform.testing.EventContracts;
 import vn.ansinh.platform.testing.RealInfrastructure;
@@ -69,7 +70,7 @@ class MemberTest {
                 .body("errors[0].message", containsString("already an active member of household BG-M-003"));
 
         String memberId = given().get("/api/households/" + first + "/members").then().extract().path("[0].id");
-        given().contentType(ContentType.JSON).header("X-Actor", "can-bo-huyen")
+        given().contentType(ContentType.JSON).header(TestTokens.as("can-bo-huyen", "province-officer"))
                 .body(Map.of("leftOn", "2024-03-01", "reason", "MOVED_OUT"))
                 .when().post("/api/households/" + first + "/members/" + memberId + "/departure")
                 .then().statusCode(200).body("active", equalTo(false));
@@ -106,7 +107,7 @@ class MemberTest {
         String to = register("BG-M-007", "95005", List.of());
         String memberId = given().get("/api/households/" + from + "/members").then().extract().path("[0].id");
 
-        String joined = given().contentType(ContentType.JSON).header("X-Actor", "can-bo-xa")
+        String joined = given().contentType(ContentType.JSON).header(TestTokens.as("can-bo-xa", "province-officer"))
                 .body(Map.of("toHouseholdId", to, "movedOn", "2024-05-01", "relationToHead", "SPOUSE"))
                 .when().post("/api/households/" + from + "/members/" + memberId + "/move")
                 .then().statusCode(201)

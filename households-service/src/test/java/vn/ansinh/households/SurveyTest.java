@@ -19,6 +19,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import vn.ansinh.platform.testing.TestTokens;
 import vn.ansinh.households.messaging.HouseholdEvents;
 import vn.ansinh.platform.testing.EventContracts;
 import vn.ansinh.platform.testing.RealInfrastructure;
@@ -29,7 +30,7 @@ import vn.ansinh.platform.testing.Topics;
 class SurveyTest {
 
     private static ValidatableResponse survey(String id, int year, long income, String... deprivations) {
-        return given().contentType(ContentType.JSON).header("X-Actor", "dieu-tra-vien")
+        return given().contentType(ContentType.JSON).header(TestTokens.as("dieu-tra-vien", "province-officer"))
                 .body(Map.of("incomePerPersonMonth", income, "deprivations", List.of(deprivations)))
                 .when().put("/api/households/" + id + "/surveys/" + year)
                 .then();

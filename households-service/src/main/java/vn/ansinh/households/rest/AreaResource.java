@@ -5,6 +5,14 @@ import java.util.List;
 
 import java.time.Instant;
 
+import static vn.ansinh.platform.security.Roles.AGENCY;
+import static vn.ansinh.platform.security.Roles.APPROVER;
+import static vn.ansinh.platform.security.Roles.COMMUNE_OFFICER;
+import static vn.ansinh.platform.security.Roles.DISTRICT_OFFICER;
+import static vn.ansinh.platform.security.Roles.INSPECTOR;
+import static vn.ansinh.platform.security.Roles.PROVINCE_OFFICER;
+
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
@@ -19,17 +27,18 @@ import vn.ansinh.households.domain.AreaChange;
 import vn.ansinh.households.service.AreaChangeService;
 import vn.ansinh.households.service.AreaService;
 import vn.ansinh.platform.problem.ProblemException;
-import vn.ansinh.platform.rest.CurrentActor;
+import vn.ansinh.platform.security.Caller;
 
 /** Administrative units: province, districts, communes. */
+@RolesAllowed({ PROVINCE_OFFICER, DISTRICT_OFFICER, COMMUNE_OFFICER, APPROVER, INSPECTOR, AGENCY })
 @Path("/api/areas")
 public class AreaResource {
 
     private final AreaService areas;
     private final AreaChangeService changes;
-    private final CurrentActor actor;
+    private final Caller actor;
 
-    public AreaResource(AreaService areas, AreaChangeService changes, CurrentActor actor) {
+    public AreaResource(AreaService areas, AreaChangeService changes, Caller actor) {
         this.areas = areas;
         this.changes = changes;
         this.actor = actor;
@@ -56,6 +65,7 @@ public class AreaResource {
      */
     @POST
     @Path("/{code}/changes")
+    @RolesAllowed(PROVINCE_OFFICER)
     public Response change(@PathParam("code") String code, @NotNull @Valid AreaChangeRequest request) {
         AreaChangeService.Result result = changes.change(code, new AreaChangeService.Request(request.kind(),
                 request.effectiveDate(), request.newName(), request.newParentCode(), request.successorCode()),

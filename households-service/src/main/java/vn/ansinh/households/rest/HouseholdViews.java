@@ -9,6 +9,8 @@ import java.util.UUID;
 import vn.ansinh.households.domain.Household;
 import vn.ansinh.households.domain.Member;
 import vn.ansinh.households.domain.Survey;
+import vn.ansinh.platform.security.PersonalDataAudit;
+import vn.ansinh.platform.security.PersonalField;
 
 /** What the registry API answers: records made from entities, never the entities themselves. */
 final class HouseholdViews {
@@ -26,15 +28,20 @@ final class HouseholdViews {
         }
     }
 
+    /** Personal fields the caller's role does not grant are null and named in {@code masked}. */
     record MemberView(UUID id, UUID householdId, String fullName, String citizenId, LocalDate dateOfBirth,
-            Member.Sex sex, Member.Relation relationToHead, String ethnicity, boolean disability,
+            Member.Sex sex, Member.Relation relationToHead, String ethnicity, Boolean disability,
             boolean schoolEnrolled, String socialProtectionType, boolean active, LocalDate leftOn,
-            Member.LeftReason leftReason) {
+            Member.LeftReason leftReason, List<String> masked) {
 
-        static MemberView of(Member m) {
-            return new MemberView(m.id(), m.householdId(), m.fullName(), m.citizenId(), m.dateOfBirth(), m.sex(),
-                    m.relationToHead(), m.ethnicity(), m.disability(), m.schoolEnrolled(), m.socialProtectionType(),
-                    m.active(), m.leftOn(), m.leftReason());
+        static MemberView of(Member m, Set<PersonalField> visible) {
+            return new MemberView(m.id(), m.householdId(), m.fullName(),
+                    visible.contains(PersonalField.CITIZEN_ID) ? m.citizenId() : null,
+                    visible.contains(PersonalField.DATE_OF_BIRTH) ? m.dateOfBirth() : null, m.sex(),
+                    m.relationToHead(), m.ethnicity(), visible.contains(PersonalField.HEALTH) ? m.disability() : null,
+                    m.schoolEnrolled(),
+                    visible.contains(PersonalField.HEALTH) ? m.socialProtectionType() : null, m.active(), m.leftOn(), m.leftReason(),
+                    PersonalDataAudit.masked(visible));
         }
     }
 

@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import static vn.ansinh.platform.security.Roles.INSPECTOR;
+import static vn.ansinh.platform.security.Roles.PROVINCE_OFFICER;
+
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -28,17 +32,18 @@ import vn.ansinh.households.domain.ImportError;
 import vn.ansinh.households.domain.ImportJob;
 import vn.ansinh.households.service.DemoService;
 import vn.ansinh.households.service.ImportService;
-import vn.ansinh.platform.rest.CurrentActor;
+import vn.ansinh.platform.security.Caller;
 
 /** Bulk import of a survey from CSV files, as a background job. */
+@RolesAllowed({ PROVINCE_OFFICER, INSPECTOR })
 @jakarta.ws.rs.Path("/api/imports")
 public class ImportResource {
 
     private final ImportService imports;
     private final DemoService demo;
-    private final CurrentActor actor;
+    private final Caller actor;
 
-    public ImportResource(ImportService imports, DemoService demo, CurrentActor actor) {
+    public ImportResource(ImportService imports, DemoService demo, Caller actor) {
         this.imports = imports;
         this.demo = demo;
         this.actor = actor;
@@ -61,6 +66,7 @@ public class ImportResource {
      */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed(PROVINCE_OFFICER)
     public Response upload(@RestForm("households") FileUpload households, @RestForm("members") FileUpload members,
             @RestForm("surveys") FileUpload surveys) {
         ImportJob job = imports.start(new ImportService.Upload(path(households), path(members), path(surveys)),
@@ -75,6 +81,7 @@ public class ImportResource {
      */
     @POST
     @jakarta.ws.rs.Path("/demo-province")
+    @RolesAllowed(PROVINCE_OFFICER)
     public Response demoProvince(@QueryParam("scale") @DefaultValue("1") @DecimalMin("0.001") @DecimalMax("1") double scale,
             @QueryParam("year") List<Integer> years) {
         ImportJob job = demo.load(scale, Set.copyOf(years), actor.name());

@@ -4,6 +4,14 @@ import java.net.URI;
 import java.util.List;
 import java.util.Set;
 
+import static vn.ansinh.platform.security.Roles.AGENCY;
+import static vn.ansinh.platform.security.Roles.APPROVER;
+import static vn.ansinh.platform.security.Roles.COMMUNE_OFFICER;
+import static vn.ansinh.platform.security.Roles.DISTRICT_OFFICER;
+import static vn.ansinh.platform.security.Roles.INSPECTOR;
+import static vn.ansinh.platform.security.Roles.PROVINCE_OFFICER;
+
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -25,16 +33,17 @@ import vn.ansinh.households.domain.IncomeLines;
 import vn.ansinh.households.domain.PovertyStandard;
 import vn.ansinh.households.service.PovertyStandardService.NewStandard;
 import vn.ansinh.households.service.PovertyStandardService;
-import vn.ansinh.platform.rest.CurrentActor;
+import vn.ansinh.platform.security.Caller;
 
 /** The national poverty standards, one per period, as data. */
+@RolesAllowed({ PROVINCE_OFFICER, DISTRICT_OFFICER, COMMUNE_OFFICER, APPROVER, INSPECTOR, AGENCY })
 @Path("/api/poverty-standards")
 public class PovertyStandardResource {
 
     private final PovertyStandardService standards;
-    private final CurrentActor actor;
+    private final Caller actor;
 
-    public PovertyStandardResource(PovertyStandardService standards, CurrentActor actor) {
+    public PovertyStandardResource(PovertyStandardService standards, Caller actor) {
         this.standards = standards;
         this.actor = actor;
     }
@@ -93,6 +102,7 @@ public class PovertyStandardResource {
 
     /** Adds the standard of a new period. */
     @POST
+    @RolesAllowed(PROVINCE_OFFICER)
     public Response create(@NotNull @Valid CreateStandard request) {
         List<DeprivationIndicator> indicators = new java.util.ArrayList<>();
         for (int i = 0; i < request.indicators().size(); i++) {

@@ -81,6 +81,22 @@ public class ProblemMappers {
         return unreadable(e, uri);
     }
 
+    /** No token, an expired one, or one not signed by the identity provider. */
+    @ServerExceptionMapper({ io.quarkus.security.UnauthorizedException.class,
+            io.quarkus.security.AuthenticationFailedException.class })
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(respond(new Problem("about:blank", "Unauthorized", 401,
+                "A valid bearer token is required (Authorization: Bearer <JWT> from the identity provider).",
+                path(uri), List.of()))).header("WWW-Authenticate", "Bearer").build();
+    }
+
+    /** A valid token whose roles do not allow this request. */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return respond(new Problem("about:blank", "Forbidden", 403,
+                "Your role does not allow this request.", path(uri), List.of()));
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         // RESTEasy wraps a body that Jackson could not read in a 400 of its own

@@ -7,7 +7,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Quarkus test resource: points the service under test at a real Kafka broker and a fresh
- * database on a real PostgreSQL server (both shared by the whole test JVM).
+ * database on a real PostgreSQL server (both shared by the whole test JVM), and makes it trust
+ * the test key that signs {@link TestTokens}.
  */
 public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
 
@@ -19,6 +20,8 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         if (config == null) {
             Map<String, String> started = new HashMap<>(RealPostgres.newDatabase().quarkusConfig());
             started.put("kafka.bootstrap.servers", RealKafka.bootstrapServers());
+            started.putAll(TestTokens.quarkusConfig());
+            TestTokens.useByDefault();
             config = Map.copyOf(started);
         }
         return config;
