@@ -22,6 +22,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import vn.ansinh.benefits.EntitlementTest.Family;
 import vn.ansinh.benefits.messaging.ApplicationEvents;
+import vn.ansinh.platform.testing.TestTokens;
 import vn.ansinh.platform.testing.EventContracts;
 import vn.ansinh.platform.testing.RealInfrastructure;
 import vn.ansinh.platform.testing.Topics;
@@ -31,7 +32,7 @@ import vn.ansinh.platform.testing.Topics;
 class ApplicationTest {
 
     private static ValidatableResponse post(String actor, String path, Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).header("X-Actor", actor).body(body).when().post(path).then();
+        return given().contentType(ContentType.JSON).header(TestTokens.as(actor, "province-officer", "approver")).body(body).when().post(path).then();
     }
 
     private static Family classified(String category, Integer escapedSince) {

@@ -21,6 +21,7 @@ import io.restassured.response.ValidatableResponse;
 import vn.ansinh.benefits.EntitlementTest.Family;
 import vn.ansinh.benefits.messaging.PaymentEvents;
 import vn.ansinh.benefits.messaging.RegistryEvents;
+import vn.ansinh.platform.testing.TestTokens;
 import vn.ansinh.platform.testing.EventContracts;
 import vn.ansinh.platform.testing.RealInfrastructure;
 import vn.ansinh.platform.testing.Topics;
@@ -30,7 +31,7 @@ import vn.ansinh.platform.testing.Topics;
 class PaymentTest {
 
     private static ValidatableResponse post(String actor, String path, Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).header("X-Actor", actor).body(body).when().post(path).then();
+        return given().contentType(ContentType.JSON).header(TestTokens.as(actor, "province-officer", "approver")).body(body).when().post(path).then();
     }
 
     private static Map<String, Object> electricity(int year) {
@@ -122,7 +123,7 @@ class PaymentTest {
         EntitlementTest.entitlements(family.id(), 8);
         post("ke-toan", "/api/budgets", Map.of("programme", "HEALTH_INSURANCE", "year", 2026, "fundingSource",
                 "CENTRAL", "amountVnd", 10_000_000, "reference", "Dự toán 2026")).statusCode(201);
-        Map<String, Object> prepared = given().contentType(ContentType.JSON).header("X-Actor", "a")
+        Map<String, Object> prepared = given().contentType(ContentType.JSON).header(TestTokens.as("a", "province-officer", "approver"))
                 .body(Map.of("programme", "HEALTH_INSURANCE", "period", "2026", "fundingSource", "CENTRAL",
                         "districtCode", "222"))
                 .post("/api/payment-cycles").then().statusCode(201).body("paymentCount", equalTo(3)).extract().path("");

@@ -20,8 +20,30 @@ window.dashboard = {ready: false, renders: 0, updatedAt: null, error: null};
 const percent = v => v === null || v === undefined ? '—' : pct.format(v) + '%';
 const points = v => v === null || v === undefined ? '—' : pts.format(v);
 
+// The API takes a bearer token. A link may carry one in its fragment (#token=…, never sent to a
+// server); it is kept for this tab only. Without a valid one the page asks for it.
+const TOKEN_KEY = 'ansinh.token';
+const linked = new URLSearchParams(location.hash.slice(1)).get('token');
+if (linked) {
+  sessionStorage.setItem(TOKEN_KEY, linked);
+  history.replaceState(null, '', location.pathname + location.search);
+}
+document.getElementById('sign-in').addEventListener('submit', e => {
+  e.preventDefault();
+  sessionStorage.setItem(TOKEN_KEY, document.getElementById('token').value.trim());
+  document.getElementById('sign-in').hidden = true;
+  state.snapshot = null;
+  refresh();
+});
+
 async function indicator(name, query) {
-  const response = await fetch(`/api/indicators/${name}?size=5000&${query}`);
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  const response = await fetch(`/api/indicators/${name}?size=5000&${query}`,
+    {headers: token ? {Authorization: `Bearer ${token}`} : {}});
+  if (response.status === 401) {
+    document.getElementById('sign-in').hidden = false;
+    throw new Error('Cần đăng nhập (HTTP 401)');
+  }
   if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
   return (await response.json()).items;
 }

@@ -2,6 +2,7 @@ package vn.ansinh.reporting;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.ansinh.reporting.IndicatorsTest.area;
@@ -31,6 +32,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import vn.ansinh.platform.testing.RealInfrastructure;
+import vn.ansinh.platform.testing.TestTokens;
 import vn.ansinh.platform.testing.Topics;
 import vn.ansinh.platform.testing.Topics.Event;
 
@@ -100,7 +102,7 @@ class DashboardTest {
 
     @Test
     void anOfficerSeesTheRatesOverTheYearsAndTheDistrictsAndThePageFollowsNewEvents() throws Exception {
-        browser.get(dashboard.toString());
+        browser.get(dashboard + "#token=" + TestTokens.of("lanh-dao-so", "inspector").sign());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals("10,00%", text("headline-rate")));
 
         assertEquals("Bảng theo dõi giảm nghèo", browser.findElement(By.tagName("h1")).getText());
@@ -144,5 +146,20 @@ class DashboardTest {
         assertEquals("3", text("headline-poor"));
         assertTrue(((Number) js.executeScript("return window.dashboard.renders")).longValue() > renders);
         assertNull(js.executeScript("return window.dashboard.error"));
+    }
+
+    @Test
+    void withoutATokenThePageAsksForOneAndThenShowsTheFigures() {
+        browser.get(dashboard.toString());
+        browser.executeScript("sessionStorage.clear()");
+        browser.navigate().refresh();
+        await().atMost(Duration.ofSeconds(30)).until(() -> browser.findElement(By.id("sign-in")).isDisplayed());
+        assertEquals("—", text("headline-rate"));
+
+        browser.findElement(By.id("token")).sendKeys(TestTokens.of("can-bo-huyen", "district-officer").area("223").sign());
+        browser.findElement(By.cssSelector("#sign-in button")).click();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !text("headline-rate").equals("—"));
+        assertFalse(browser.findElement(By.id("sign-in")).isDisplayed());
+        assertEquals("", browser.getCurrentUrl().replaceAll("^[^#]*", ""), "no token left in the address");
     }
 }

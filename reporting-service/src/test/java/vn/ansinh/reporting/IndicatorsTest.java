@@ -30,6 +30,7 @@ import io.restassured.path.json.JsonPath;
 import vn.ansinh.platform.testing.EventContracts;
 import vn.ansinh.platform.testing.RealInfrastructure;
 import vn.ansinh.platform.testing.RealKafka;
+import vn.ansinh.platform.testing.TestTokens;
 import vn.ansinh.platform.testing.Topics;
 import vn.ansinh.platform.testing.Topics.Event;
 
@@ -288,6 +289,11 @@ class IndicatorsTest {
         given().get("/api/indicators/poverty-rate?level=VILLAGE&size=0&year=1800").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", equalTo(List.of("year", "level", "size")));
         given().get("/api/indicators/happiness").then().statusCode(404).contentType("application/problem+json");
+        // the indicators, like every API, need a token; any role may read them
+        given().noFilters().get("/api/indicators/poverty-rate").then().statusCode(401)
+                .contentType("application/problem+json");
+        given().header(TestTokens.as("vbsp", "agency")).get("/api/indicators/poverty-rate").then().statusCode(200);
+        given().header(TestTokens.as("nobody")).get("/api/indicators/poverty-rate.csv").then().statusCode(403);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertTrue(given()
                 .get("/api/indicators/poverty-rate.csv?year=2023&level=DISTRICT&group=ALL").then().statusCode(200)
                 .extract().asString().contains("\r\npoverty-rate,2023,ALL,DISTRICT,220,Huyện Sơn Động,24,5,1,2,20.00,40.00,2022,-30.00,")));

@@ -2,6 +2,11 @@ package vn.ansinh.benefits.domain;
 
 import java.util.UUID;
 
-/** What to look for among entitlements; null means any. */
-public record EntitlementFilter(UUID householdId, String programmeCode, String period, Entitlement.Status status) {
+/**
+ * What to look for among entitlements; null means any.
+ *
+ * @param area a commune or district code: entitlements of the households there
+ */
+public record EntitlementFilter(UUID householdId, String area, String programmeCode, String period,
+        Entitlement.Status status) {
 }

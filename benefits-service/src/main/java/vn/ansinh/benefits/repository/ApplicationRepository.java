@@ -48,13 +48,19 @@ public class ApplicationRepository {
                 .getSingleResult();
     }
 
-    public List<Application> search(UUID householdId, String programme, Application.Status status, int page,
-            int size) {
+    /** @param area a commune or district code: applications of the households there */
+    public List<Application> search(UUID householdId, String area, String programme, Application.Status status,
+            int page, int size) {
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> parameters = new HashMap<>();
         if (householdId != null) {
             where.append(" and a.householdId = :household");
             parameters.put("household", householdId);
+        }
+        if (area != null) {
+            where.append(" and a.householdId in (select h.id from Household h where h.areaCode = :area"
+                    + " or h.districtCode = :area)");
+            parameters.put("area", area);
         }
         if (programme != null) {
             where.append(" and a.programmeCode = :programme");

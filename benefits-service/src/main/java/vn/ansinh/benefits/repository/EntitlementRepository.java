@@ -29,6 +29,11 @@ public class EntitlementRepository implements PanacheRepositoryBase<Entitlement,
             where.append(" and householdId = :household");
             parameters.put("household", filter.householdId());
         }
+        if (filter.area() != null) {
+            where.append(" and householdId in (select h.id from Household h where h.areaCode = :area"
+                    + " or h.districtCode = :area)");
+            parameters.put("area", filter.area());
+        }
         if (filter.programmeCode() != null) {
             where.append(" and programmeCode = :programme");
             parameters.put("programme", filter.programmeCode());

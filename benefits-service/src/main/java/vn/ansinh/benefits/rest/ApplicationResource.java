@@ -7,6 +7,14 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
+import static vn.ansinh.platform.security.Roles.AGENCY;
+import static vn.ansinh.platform.security.Roles.APPROVER;
+import static vn.ansinh.platform.security.Roles.COMMUNE_OFFICER;
+import static vn.ansinh.platform.security.Roles.DISTRICT_OFFICER;
+import static vn.ansinh.platform.security.Roles.INSPECTOR;
+import static vn.ansinh.platform.security.Roles.PROVINCE_OFFICER;
+
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -28,20 +36,24 @@ import vn.ansinh.benefits.domain.ApplicationMovement;
 import vn.ansinh.benefits.domain.FundingSource;
 import vn.ansinh.benefits.domain.Standing;
 import vn.ansinh.benefits.service.ApplicationService;
-import vn.ansinh.platform.rest.CurrentActor;
+import vn.ansinh.benefits.service.BenefitsAccess;
+import vn.ansinh.platform.security.Caller;
 
 /** Applications for loans, housing, vocational training and livelihood support, step by step. */
+@RolesAllowed({ PROVINCE_OFFICER, DISTRICT_OFFICER, COMMUNE_OFFICER, APPROVER, INSPECTOR, AGENCY })
 @Path("/api/applications")
 public class ApplicationResource {
 
     private static final ZoneId PROVINCE = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final ApplicationService applications;
-    private final CurrentActor actor;
+    private final Caller actor;
+    private final BenefitsAccess access;
 
-    public ApplicationResource(ApplicationService applications, CurrentActor actor) {
+    public ApplicationResource(ApplicationService applications, Caller actor, BenefitsAccess access) {
         this.applications = applications;
         this.actor = actor;
+        this.access = access;
     }
 
     public record NewApplication(@NotBlank String programme, @NotNull UUID householdId, UUID memberId,
@@ -93,7 +105,9 @@ public class ApplicationResource {
      * training ({@code memberId}, {@code amountVnd}: the course fee) or livelihood support.
      */
     @POST
+    @RolesAllowed({ PROVINCE_OFFICER, DISTRICT_OFFICER, COMMUNE_OFFICER })
     public Response submit(@NotNull @Valid NewApplication request) {
+        access.household(request.householdId());
         Application application = applications.submit(new ApplicationService.Request(request.programme(),
                 request.householdId(), request.memberId(), request.fundingSource(), request.amountVnd(),
                 request.kind(), request.termMonths()), LocalDate.now(PROVINCE), actor.name());
@@ -102,54 +116,71 @@ public class ApplicationResource {
 
     @GET
     public List<ApplicationView> search(@QueryParam("household") UUID household,
+            @QueryParam("area") @Size(max = 10) String area,
             @QueryParam("programme") String programme, @QueryParam("status") Application.Status status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return applications.search(household, programme, status, page, size).stream().map(this::view).toList();
+        if (household != null) {
+            access.household(household);
+        }
+        return applications.search(household, access.searchArea(area), programme, status, page, size).stream()
+                .map(this::view).toList();
     }
 
     @GET
     @Path("/{id}")
     public ApplicationView get(@PathParam("id") UUID id) {
-        return view(applications.get(id));
+        return view(access.application(id));
     }
 
     /** Approves or rejects; not by the officer who submitted it. */
     @POST
     @Path("/{id}/decision")
+    @RolesAllowed(APPROVER)
     public ApplicationView decide(@PathParam("id") UUID id, @NotNull @Valid Decision request) {
+        access.application(id);
         return view(applications.decide(id, request.approve(), request.note(), actor.name()));
     }
 
     /** Pays out a loan or livelihood grant, or enrols a trainee (pays the course fee). */
     @POST
     @Path("/{id}/disbursement")
+    @RolesAllowed({ PROVINCE_OFFICER, DISTRICT_OFFICER, COMMUNE_OFFICER })
     public ApplicationView disburse(@PathParam("id") UUID id, @NotNull @Valid OnDate request) {
+        access.application(id);
         return view(applications.disburse(id, request.on(), actor.name()));
     }
 
     /** A construction stage accepted: FOUNDATION (30%), WALLS_AND_ROOF (40%), COMPLETED (the rest). */
     @POST
     @Path("/{id}/stages")
+    @RolesAllowed({ PROVINCE_OFFICER, DISTRICT_OFFICER, COMMUNE_OFFICER })
     public ApplicationView acceptStage(@PathParam("id") UUID id, @NotNull @Valid StageAccepted request) {
+        access.application(id);
         return view(applications.acceptStage(id, request.stage(), request.on(), actor.name()));
     }
 
     @POST
     @Path("/{id}/repayments")
+    @RolesAllowed({ PROVINCE_OFFICER, DISTRICT_OFFICER, COMMUNE_OFFICER })
     public ApplicationView repay(@PathParam("id") UUID id, @NotNull @Valid Repayment request) {
+        access.application(id);
         return view(applications.repay(id, request.amountVnd(), request.on(), actor.name()));
     }
 
     @POST
     @Path("/{id}/completion")
+    @RolesAllowed({ PROVINCE_OFFICER, DISTRICT_OFFICER, COMMUNE_OFFICER })
     public ApplicationView complete(@PathParam("id") UUID id) {
+        access.application(id);
         return view(applications.completeTraining(id, actor.name()));
     }
 
     @POST
     @Path("/{id}/placement")
+    @RolesAllowed({ PROVINCE_OFFICER, DISTRICT_OFFICER, COMMUNE_OFFICER })
     public ApplicationView place(@PathParam("id") UUID id, @NotNull @Valid Placement request) {
+        access.application(id);
         return view(applications.place(id, request.employer(), actor.name()));
     }
 }

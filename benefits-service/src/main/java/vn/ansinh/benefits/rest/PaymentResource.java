@@ -5,6 +5,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import static vn.ansinh.platform.security.Roles.AGENCY;
+import static vn.ansinh.platform.security.Roles.APPROVER;
+import static vn.ansinh.platform.security.Roles.COMMUNE_OFFICER;
+import static vn.ansinh.platform.security.Roles.DISTRICT_OFFICER;
+import static vn.ansinh.platform.security.Roles.INSPECTOR;
+import static vn.ansinh.platform.security.Roles.PROVINCE_OFFICER;
+
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,19 +35,24 @@ import vn.ansinh.benefits.domain.FundingSource;
 import vn.ansinh.benefits.domain.Payment;
 import vn.ansinh.benefits.domain.PaymentCycle;
 import vn.ansinh.benefits.domain.PaymentMismatch;
+import vn.ansinh.benefits.service.BenefitsAccess;
 import vn.ansinh.benefits.service.BudgetService;
 import vn.ansinh.benefits.service.PaymentService;
-import vn.ansinh.platform.rest.CurrentActor;
+import vn.ansinh.platform.security.Caller;
 
 /** Budgets, payment cycles (maker-checker), payments and the inspection report. */
+@RolesAllowed({ PROVINCE_OFFICER, DISTRICT_OFFICER, COMMUNE_OFFICER, APPROVER, INSPECTOR, AGENCY })
 @Path("/api")
 public class PaymentResource {
 
     private final BudgetService budgets;
     private final PaymentService payments;
-    private final CurrentActor actor;
+    private final Caller actor;
 
-    public PaymentResource(BudgetService budgets, PaymentService payments, CurrentActor actor) {
+    private final BenefitsAccess access;
+
+    public PaymentResource(BudgetService budgets, PaymentService payments, Caller actor, BenefitsAccess access) {
+        this.access = access;
         this.budgets = budgets;
         this.payments = payments;
         this.actor = actor;
@@ -94,6 +107,7 @@ public class PaymentResource {
     /** Adds to a programme's budget for a year from a funding source. */
     @POST
     @Path("/budgets")
+    @RolesAllowed(PROVINCE_OFFICER)
     public Response allocate(@NotNull @Valid Allocation request) {
         BudgetAccount account = budgets.allocate(new BudgetAccount.Key(request.programme(), request.year(),
                 request.fundingSource()), request.amountVnd(), request.reference(), actor.name());
@@ -110,7 +124,9 @@ public class PaymentResource {
     /** The maker prepares a cycle: every due, not yet paid entitlement of the programme and period. */
     @POST
     @Path("/payment-cycles")
+    @RolesAllowed({ PROVINCE_OFFICER, DISTRICT_OFFICER })
     public Response prepare(@NotNull @Valid NewCycle request) {
+        access.requireDistrict("districtCode", request.districtCode());
         PaymentCycle cycle = payments.prepare(request.programme(), request.period(), request.fundingSource(),
                 request.districtCode(), actor.name());
         return Response.created(URI.create("/api/payment-cycles/" + cycle.id())).entity(CycleView.of(cycle)).build();
@@ -126,19 +142,23 @@ public class PaymentResource {
     @GET
     @Path("/payment-cycles/{id}")
     public CycleView cycle(@PathParam("id") UUID id) {
-        return CycleView.of(payments.cycle(id));
+        return CycleView.of(access.cycle(id));
     }
 
     /** The checker (not the maker) confirms the control totals; the budget commits them. */
     @POST
     @Path("/payment-cycles/{id}/approval")
+    @RolesAllowed(APPROVER)
     public CycleView approve(@PathParam("id") UUID id, @NotNull @Valid Approval request) {
+        access.cycle(id);
         return CycleView.of(payments.approve(id, request.expectedCount(), request.expectedTotalVnd(), actor.name()));
     }
 
     @POST
     @Path("/payment-cycles/{id}/cancellation")
+    @RolesAllowed({ PROVINCE_OFFICER, DISTRICT_OFFICER })
     public CycleView cancel(@PathParam("id") UUID id) {
+        access.cycle(id);
         return CycleView.of(payments.cancel(id));
     }
 
@@ -147,12 +167,14 @@ public class PaymentResource {
     public List<PaymentView> payments(@PathParam("id") UUID id, @QueryParam("status") Payment.Status status,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
+        access.cycle(id);
         return payments.payments(id, status, page, size).stream().map(PaymentView::of).toList();
     }
 
     /** The bank's answer for a payment: {@code PAID} with its reference, or {@code FAILED} with the reason. */
     @POST
     @Path("/payments/{id}/result")
+    @RolesAllowed(PROVINCE_OFFICER)
     public PaymentView record(@PathParam("id") UUID id, @NotNull @Valid Result request) {
         return PaymentView.of(payments.record(id, request.status(), request.reference(), request.reason(),
                 actor.name()));
@@ -161,6 +183,7 @@ public class PaymentResource {
     /** Payments for entitlements that ended before their period did: to stop (pending) or recover (paid). */
     @GET
     @Path("/inspection/ended-entitlements-with-payments")
+    @RolesAllowed({ PROVINCE_OFFICER, INSPECTOR })
     public List<PaymentMismatch> mismatches(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
         return payments.mismatches(page, size);

@@ -4,6 +4,14 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
+import static vn.ansinh.platform.security.Roles.AGENCY;
+import static vn.ansinh.platform.security.Roles.APPROVER;
+import static vn.ansinh.platform.security.Roles.COMMUNE_OFFICER;
+import static vn.ansinh.platform.security.Roles.DISTRICT_OFFICER;
+import static vn.ansinh.platform.security.Roles.INSPECTOR;
+import static vn.ansinh.platform.security.Roles.PROVINCE_OFFICER;
+
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -21,6 +29,7 @@ import vn.ansinh.benefits.domain.Standing;
 import vn.ansinh.benefits.service.CatalogueService;
 
 /** The programme catalogue: programmes with their dated rules, and the dated amounts. */
+@RolesAllowed({ PROVINCE_OFFICER, DISTRICT_OFFICER, COMMUNE_OFFICER, APPROVER, INSPECTOR, AGENCY })
 @Path("/api")
 public class ProgrammeResource {
 
@@ -72,6 +81,7 @@ public class ProgrammeResource {
     /** A new value of an amount from a date (today or later). */
     @POST
     @Path("/parameters")
+    @RolesAllowed(PROVINCE_OFFICER)
     public Response setParameter(@NotNull @Valid NewParameterValue request) {
         Parameter parameter = catalogue.setParameter(request.name(), request.validFrom(), request.value(),
                 request.legalBasis(), LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")));

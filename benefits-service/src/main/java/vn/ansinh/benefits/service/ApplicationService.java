@@ -288,8 +288,8 @@ public class ApplicationService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Application> search(UUID householdId, String programme, Application.Status status, int page,
-            int size) {
-        return applications.search(householdId, programme, status, page, size);
+    public List<Application> search(UUID householdId, String area, String programme, Application.Status status,
+            int page, int size) {
+        return applications.search(householdId, area, programme, status, page, size);
     }
 }

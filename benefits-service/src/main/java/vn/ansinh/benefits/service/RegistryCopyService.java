@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -157,8 +158,17 @@ public class RegistryCopyService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Household get(UUID id) {
-        return households.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound(
-                "benefits-service has no copy of household " + id + " (not registered, or its event not yet applied)."));
+        return find(id).orElseThrow(() -> notFound(id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Household> find(UUID id) {
+        return households.findByIdOptional(id);
+    }
+
+    public static ProblemException notFound(UUID id) {
+        return ProblemException.notFound(
+                "benefits-service has no copy of household " + id + " (not registered, or its event not yet applied).");
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

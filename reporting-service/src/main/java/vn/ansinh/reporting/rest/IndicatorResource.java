@@ -3,6 +3,14 @@ package vn.ansinh.reporting.rest;
 import java.util.ArrayList;
 import java.util.List;
 
+import static vn.ansinh.platform.security.Roles.AGENCY;
+import static vn.ansinh.platform.security.Roles.APPROVER;
+import static vn.ansinh.platform.security.Roles.COMMUNE_OFFICER;
+import static vn.ansinh.platform.security.Roles.DISTRICT_OFFICER;
+import static vn.ansinh.platform.security.Roles.INSPECTOR;
+import static vn.ansinh.platform.security.Roles.PROVINCE_OFFICER;
+
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,6 +29,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import vn.ansinh.reporting.domain.AreaCount;
 import vn.ansinh.reporting.service.IndicatorQueries;
 
+@RolesAllowed({ PROVINCE_OFFICER, DISTRICT_OFFICER, COMMUNE_OFFICER, APPROVER, INSPECTOR, AGENCY })
 @Path("/api/indicators")
 public class IndicatorResource {
 
