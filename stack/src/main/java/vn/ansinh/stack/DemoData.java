@@ -26,13 +26,13 @@ final class DemoData {
     }
 
     /** @return the finished import job, or null when the registry already had households */
-    static JsonNode loadIfEmpty(String householdsUrl, double scale) throws IOException, InterruptedException {
-        if (get(householdsUrl + "/api/households?size=1").path("total").asLong() > 0) {
+    static JsonNode loadIfEmpty(String householdsUrl, double scale, String authorization) throws IOException, InterruptedException {
+        if (get(householdsUrl + "/api/households?size=1", authorization).path("total").asLong() > 0) {
             return null;
         }
         HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(
                 URI.create(householdsUrl + "/api/imports/demo-province?scale=" + scale))
-                .header("X-Actor", "demo-loader").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                .header("Authorization", authorization).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (started.statusCode() != 202) {
             throw new IllegalStateException("the demo province was refused: " + started.body());
@@ -40,7 +40,7 @@ final class DemoData {
         String job = URI.create(householdsUrl).resolve(started.headers().firstValue("Location").orElseThrow()).toString();
         Instant start = Instant.now();
         while (true) {
-            JsonNode status = get(job);
+            JsonNode status = get(job, authorization);
             System.out.printf("\r  demo province (scale %s): %-10s read %,d · validated %,d · applied %,d of %,d rows (%d s)   ",
                     scale, status.path("status").asText(), status.path("rowsRead").asLong(),
                     status.path("rowsValidated").asLong(), status.path("rowsApplied").asLong(),
@@ -54,7 +54,7 @@ final class DemoData {
     }
 
     /** The 2024 budget estimate of the demo province's programmes, in proportion to its size. */
-    static void allocateBudgets(String benefitsUrl, double scale) throws IOException, InterruptedException {
+    static void allocateBudgets(String benefitsUrl, double scale, String authorization) throws IOException, InterruptedException {
         Object[][] budgets = {
             {"HEALTH_INSURANCE", "CENTRAL", 110_000_000_000L}, {"HEALTH_INSURANCE", "PROVINCIAL", 12_000_000_000L},
             {"ELECTRICITY", "CENTRAL", 9_000_000_000L}, {"STUDY_SUPPORT", "CENTRAL", 7_500_000_000L},
@@ -64,7 +64,7 @@ final class DemoData {
                     "fundingSource", budget[1], "amountVnd", Math.round((Long) budget[2] * scale),
                     "reference", "Dự toán 2024 (dữ liệu mẫu)"));
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(benefitsUrl + "/api/budgets"))
-                    .header("X-Actor", "demo-loader").header("Content-Type", "application/json")
+                    .header("Authorization", authorization).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
                 throw new IllegalStateException("the demo budget was refused: " + response.body());
@@ -72,8 +72,8 @@ final class DemoData {
         }
     }
 
-    private static JsonNode get(String url) throws IOException, InterruptedException {
-        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+    private static JsonNode get(String url, String authorization) throws IOException, InterruptedException {
+        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", authorization).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
     }
 }

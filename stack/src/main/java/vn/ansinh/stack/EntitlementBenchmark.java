@@ -34,7 +34,7 @@ public final class EntitlementBenchmark {
     }
 
     private static void run(Stack stack, double scale) throws Exception {
-        JsonNode job = Measure.awaitJob(Measure.startDemoImport(stack, scale), () -> { });
+        JsonNode job = Measure.awaitJob(stack, Measure.startDemoImport(stack, scale), () -> { });
         try (Connection registry = stack.connect(Measure.HOUSEHOLDS)) {
             Measure.awaitOutboxDrained(registry, () -> { });
         }

@@ -38,7 +38,7 @@ public final class ImportBenchmark {
         double generation = Measure.seconds(generating, Instant.now());
         Measure.Rss rss = new Measure.Rss(stack.pids().get(Measure.HOUSEHOLDS));
         Map<String, Double> cpuBefore = Measure.cpu(stack);
-        JsonNode status = Measure.awaitJob(job, rss::sample);
+        JsonNode status = Measure.awaitJob(stack, job, rss::sample);
         Instant created = Instant.parse(status.path("createdAt").asText());
         double importing = Measure.seconds(created, Instant.parse(status.path("finishedAt").asText()));
         try (Connection db = stack.connect(Measure.HOUSEHOLDS)) {

@@ -56,7 +56,7 @@ public final class IndicatorBenchmark {
     }
 
     private static void run(Stack stack, double scale) throws Exception {
-        JsonNode job = Measure.awaitJob(Measure.startDemoImport(stack, scale), () -> { });
+        JsonNode job = Measure.awaitJob(stack, Measure.startDemoImport(stack, scale), () -> { });
         long areas;
         try (Connection registry = stack.connect(Measure.HOUSEHOLDS)) {
             Measure.awaitOutboxDrained(registry, () -> { });

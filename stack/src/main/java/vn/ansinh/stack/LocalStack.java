@@ -55,20 +55,45 @@ public final class LocalStack {
         stack.describe().forEach(line -> System.out.println("  " + line));
         if (options.demo()) {
             double scale = Double.parseDouble(env("ANSINH_DEMO_SCALE", DEFAULT_DEMO_SCALE));
-            var job = DemoData.loadIfEmpty(stack.url("households-service"), scale);
+            var job = DemoData.loadIfEmpty(stack.url("households-service"), scale, stack.authorization());
             System.out.println(job == null ? "  demo data: the registry already has households, nothing loaded"
                     : "  demo data: " + job.path("status").asText() + ", " + job.path("changes"));
             if (job != null) {
-                DemoData.allocateBudgets(stack.url("benefits-service"), scale);
+                DemoData.allocateBudgets(stack.url("benefits-service"), scale, stack.authorization());
                 System.out.println("  demo budgets for 2024 allocated; benefits and indicators follow the events"
                         + " within a minute or two");
             }
         }
         String reporting = stack.url("reporting-service");
-        System.out.println("\nDashboard (Vietnamese): " + reporting + "/dashboard/index.html");
-        System.out.println("Try: curl '" + reporting + "/api/indicators/poverty-rate?level=PROVINCE&group=ALL'");
+        Path tokens = writeTokens(stack.tokens(), workDir.resolve("tokens"));
+        System.out.println("\nBearer tokens for trying the APIs (valid 12 h, one per role): " + tokens);
+        System.out.println("Dashboard (Vietnamese): " + reporting + "/dashboard/index.html#token="
+                + Files.readString(tokens.resolve("thanh-tra.jwt")));
+        System.out.println("Try: curl -H \"Authorization: Bearer $(cat " + tokens.resolve("so-ldtbxh.jwt") + ")\" '"
+                + reporting + "/api/indicators/poverty-rate?level=PROVINCE&group=ALL'");
         System.out.println("Press Ctrl-C to stop everything.");
         stopped.await();
+    }
+
+    /** The demo's people, one per role, as the identity provider would issue their tokens. */
+    private static Path writeTokens(DevTokens tokens, Path directory) throws java.io.IOException {
+        Files.createDirectories(directory);
+        Duration lifetime = Duration.ofHours(12);
+        java.util.Map<String, String> people = new java.util.LinkedHashMap<>();
+        people.put("so-ldtbxh", tokens.sign("so-ldtbxh", java.util.List.of("province-officer"), null, null, lifetime));
+        people.put("phong-ldtbxh-son-dong", tokens.sign("phong-ldtbxh-son-dong",
+                java.util.List.of("district-officer"), "220", null, lifetime));
+        people.put("can-bo-xa-96003", tokens.sign("can-bo-xa-96003", java.util.List.of("commune-officer"), "96003",
+                null, lifetime));
+        people.put("truong-phong", tokens.sign("truong-phong", java.util.List.of("approver"), null, null, lifetime));
+        people.put("thanh-tra", tokens.sign("thanh-tra", java.util.List.of("inspector"), null, null, lifetime));
+        people.put("bhxh", tokens.sign("bhxh", java.util.List.of("agency"), null,
+                "personal:citizen-id personal:birth-date", lifetime));
+        people.put("vbsp", tokens.sign("vbsp", java.util.List.of("agency"), null, "personal:citizen-id", lifetime));
+        for (var person : people.entrySet()) {
+            Files.writeString(directory.resolve(person.getKey() + ".jwt"), person.getValue());
+        }
+        return directory;
     }
 
     private static String env(String name, String fallback) {

@@ -51,7 +51,7 @@ final class Measure {
         String url = stack.url(HOUSEHOLDS);
         HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(
                 URI.create(url + "/api/imports/demo-province?year=2023&scale=" + scale))
-                .header("X-Actor", "benchmark").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                .header("Authorization", stack.authorization()).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (started.statusCode() != 202) {
             throw new IllegalStateException("the demo province was refused: " + started.body());
@@ -60,12 +60,12 @@ final class Measure {
     }
 
     /** Polls the job until it ends (sampling as it goes); fails unless it completed. */
-    static JsonNode awaitJob(String job, Runnable sample) throws IOException, InterruptedException {
+    static JsonNode awaitJob(Stack stack, String job, Runnable sample) throws IOException, InterruptedException {
         JsonNode status;
         do {
             Thread.sleep(100);
             sample.run();
-            status = get(job);
+            status = get(job, stack.authorization());
         } while (!List.of("COMPLETED", "REJECTED", "FAILED").contains(status.path("status").asText()));
         if (!status.path("status").asText().equals("COMPLETED")) {
             throw new IllegalStateException("the import did not complete: " + status);
@@ -73,8 +73,9 @@ final class Measure {
         return status;
     }
 
-    static JsonNode get(String url) throws IOException, InterruptedException {
-        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+    static JsonNode get(String url, String authorization) throws IOException, InterruptedException {
+        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", authorization)
+                .build(),
                 HttpResponse.BodyHandlers.ofString()).body());
     }
 

@@ -60,7 +60,7 @@ public final class PipelineBenchmark {
         Map<String, Double> cpuBefore = Measure.cpu(stack);
 
         Instant start = Instant.now();
-        JsonNode job = Measure.awaitJob(Measure.startDemoImport(stack, scale), sample);
+        JsonNode job = Measure.awaitJob(stack, Measure.startDemoImport(stack, scale), sample);
         double imported = Measure.seconds(start, Instant.now());
         long households = job.path("changes").path("householdsCreated").asLong();
         long members = job.path("changes").path("membersAdded").asLong();

@@ -25,9 +25,11 @@ public final class Stack implements AutoCloseable {
     private final KafkaBroker kafka;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, String> databases = new HashMap<>();
+    private final DevTokens tokens;
 
     private Stack(StackOptions options) {
         this.options = options;
+        this.tokens = DevTokens.in(options.workDir());
         this.postgres = new PostgresServer(options);
         this.kafka = new KafkaBroker(options);
     }
@@ -91,6 +93,7 @@ public final class Stack implements AutoCloseable {
                 "QUARKUS_DATASOURCE_USERNAME", postgres.user(),
                 "QUARKUS_DATASOURCE_PASSWORD", postgres.password(),
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()));
+        environment.putAll(tokens.serviceEnvironment());
         if (options.demo()) {
             environment.put("ANSINH_DEMO_ENABLED", "true");
         }
@@ -101,6 +104,16 @@ public final class Stack implements AutoCloseable {
     /** The base URL of a service, e.g. {@code http://localhost:8081}. */
     public String url(String service) {
         return services.get(service).url();
+    }
+
+    /** Signs tokens the services trust. */
+    public DevTokens tokens() {
+        return tokens;
+    }
+
+    /** Authorization header value of the suite's own tools: a province officer who may also inspect. */
+    public String authorization() {
+        return tokens.operator();
     }
 
     /** Kills a service as {@code kill -9} would. */

@@ -46,20 +46,21 @@ final class DemoSuite {
     static String startImport(Stack stack, double scale) throws Exception {
         String url = stack.url("households-service");
         HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(URI.create(url
-                + "/api/imports/demo-province?year=2023&scale=" + scale)).header("X-Actor", "system-test")
+                + "/api/imports/demo-province?year=2023&scale=" + scale)).header("Authorization", stack.authorization())
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(202, started.statusCode(), started.body());
         return URI.create(url).resolve(started.headers().firstValue("Location").orElseThrow()).toString();
     }
 
-    static void awaitCompleted(String job) throws Exception {
+    static void awaitCompleted(Stack stack, String job) throws Exception {
         Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).until(() -> List.of(
-                "COMPLETED", "REJECTED", "FAILED").contains(status(job)));
-        assertEquals("COMPLETED", status(job));
+                "COMPLETED", "REJECTED", "FAILED").contains(status(stack, job)));
+        assertEquals("COMPLETED", status(stack, job));
     }
 
-    private static String status(String job) throws Exception {
-        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(job)).build(),
+    private static String status(Stack stack, String job) throws Exception {
+        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(job))
+                .header("Authorization", stack.authorization()).build(),
                 HttpResponse.BodyHandlers.ofString()).body()).path("status").asText();
     }
 

@@ -62,7 +62,7 @@ class FaultToleranceIT {
         stack.kill("reporting-service");
         Thread.sleep(2000);
         stack.restart("reporting-service");
-        DemoSuite.awaitCompleted(job);
+        DemoSuite.awaitCompleted(stack, job);
         int redelivered = redeliver(500);
         DemoSuite.awaitNumbersAgree(stack);
         for (String deadLetters : List.of("benefits.dead-letter.v1", "reporting.dead-letter.v1")) {

@@ -35,7 +35,7 @@ class ScaleOutIT {
 
     @Test
     void twoReplicasOfEachServiceShareTheWorkAndGiveTheSameNumbers() throws Exception {
-        DemoSuite.awaitCompleted(DemoSuite.startImport(stack, 0.01));
+        DemoSuite.awaitCompleted(stack, DemoSuite.startImport(stack, 0.01));
         DemoSuite.awaitNumbersAgree(stack);
 
         for (String[] consumer : List.of(new String[] {"benefits-service", "benefits.registry"},

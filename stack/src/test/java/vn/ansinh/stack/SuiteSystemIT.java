@@ -70,6 +70,24 @@ class SuiteSystemIT {
         assertEquals(20, householdsIn("95005"));
     }
 
+    /** The real jars refuse a request without a token, and one signed by a key they do not trust. */
+    @Test
+    void theApisOfTheRealServicesTakeOnlyTrustedTokens() throws Exception {
+        Path strangers = Files.createTempDirectory(Path.of(System.getProperty("ansinh.root", "..")).toAbsolutePath()
+                .normalize().resolve("stack/target"), "stranger-");
+        String forged = "Bearer " + DevTokens.in(strangers).sign("mallory", java.util.List.of("province-officer"),
+                null, null, Duration.ofMinutes(5));
+        for (String service : Stack.SERVICES) {
+            String api = stack.url(service) + (service.startsWith("reporting") ? "/api/indicators/poverty-rate"
+                    : service.startsWith("benefits") ? "/api/programmes" : "/api/areas");
+            assertEquals(401, HTTP.send(HttpRequest.newBuilder(URI.create(api)).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode(), api);
+            assertEquals(401, HTTP.send(HttpRequest.newBuilder(URI.create(api)).header("Authorization", forged).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode(), api);
+            get(api, 200);
+        }
+    }
+
     /**
      * The probes of the prod manifests, asked of the real services: every path they name is one
      * the service serves and answers 200 when healthy; so is the metrics path its ServiceMonitor
@@ -114,6 +132,7 @@ class SuiteSystemIT {
                 "address", "Thôn Nà Hem", "headName", "Hoàng Văn Dũng"));
         HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(
                 URI.create(stack.url("households-service") + "/api/households"))
+                .header("Authorization", stack.authorization())
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(201, created.statusCode(), created.body());
@@ -131,7 +150,8 @@ class SuiteSystemIT {
     }
 
     private static JsonNode get(String url, int expectedStatus) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", stack.authorization()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(expectedStatus, response.statusCode(), response.body());
         return JSON.readTree(response.body());
