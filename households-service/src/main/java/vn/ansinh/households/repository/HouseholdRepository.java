@@ -76,6 +76,18 @@ public class HouseholdRepository implements PanacheRepositoryBase<Household, UUI
             where.append(" and exists (select 1 from Member m where m.householdId = h.id and m.citizenId = :citizenId)");
             parameters.put("citizenId", filter.citizenId());
         }
+        if (filter.code() != null) {
+            where.append(" and h.code = :code");
+            parameters.put("code", filter.code());
+        }
+        if (filter.ethnicMinority() != null) {
+            where.append(" and h.ethnicMinority = :ethnicMinority");
+            parameters.put("ethnicMinority", filter.ethnicMinority());
+        }
+        if (filter.meritFamily() != null) {
+            where.append(" and h.meritFamily = :meritFamily");
+            parameters.put("meritFamily", filter.meritFamily());
+        }
         PanacheQuery<Household> query = find(where.toString(), Sort.by("code"), parameters);
         return new Matches(query.page(page, size).list(), query.count());
     }

@@ -47,6 +47,10 @@ public class AreaService {
                         area.validFrom(), area.validTo(), area.successorCode()));
     }
 
+    public java.util.Optional<Area> find(String code) {
+        return areas.findByIdOptional(code);
+    }
+
     public Area get(String code) {
         return areas.findByIdOptional(code).orElseThrow(() -> ProblemException.notFound("No area with code " + code + "."));
     }
@@ -71,6 +75,21 @@ public class AreaService {
     /** The district of a commune (or the unit itself above commune level). */
     public String districtOf(Area area) {
         return area.level() == Area.Level.COMMUNE ? area.parentCode() : area.code();
+    }
+
+    /** Whether the unit is {@code scope} or lies within it; a null scope (the province) holds everything. */
+    public boolean within(String areaCode, String scope) {
+        if (scope == null) {
+            return true;
+        }
+        for (String code = areaCode; code != null; ) {
+            if (code.equals(scope)) {
+                return true;
+            }
+            Area area = areas.findById(code);
+            code = area == null ? null : area.parentCode();
+        }
+        return false;
     }
 
     public List<Area> children(String parentCode) {

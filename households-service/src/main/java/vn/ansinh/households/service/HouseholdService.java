@@ -327,8 +327,12 @@ public class HouseholdService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Household get(UUID id) {
-        return households.findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.notFound("No household with id " + id + "."));
+        return find(id).orElseThrow(() -> ProblemException.notFound("No household with id " + id + "."));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Optional<Household> find(UUID id) {
+        return households.findByIdOptional(id);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -6,9 +6,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.transaction.Transactional;
 
-import vn.ansinh.households.domain.Area;
 import vn.ansinh.households.domain.Household;
-import vn.ansinh.households.repository.AreaRepository;
 import vn.ansinh.platform.problem.Problem;
 import vn.ansinh.platform.problem.ProblemException;
 import vn.ansinh.platform.security.Caller;
@@ -23,10 +21,10 @@ import vn.ansinh.platform.security.Caller;
 public class RegistryAccess {
 
     private final Caller caller;
-    private final AreaRepository areas;
+    private final AreaService areas;
     private final HouseholdService households;
 
-    public RegistryAccess(Caller caller, AreaRepository areas, HouseholdService households) {
+    public RegistryAccess(Caller caller, AreaService areas, HouseholdService households) {
         this.caller = caller;
         this.areas = areas;
         this.households = households;
@@ -61,17 +59,6 @@ public class RegistryAccess {
 
     /** Whether the caller's area is this unit or one of its ancestors. */
     public boolean covers(String areaCode) {
-        String scope = caller.area().orElse(null);
-        if (scope == null) {
-            return true;
-        }
-        for (String code = areaCode; code != null; ) {
-            if (code.equals(scope)) {
-                return true;
-            }
-            Area area = areas.findById(code);
-            code = area == null ? null : area.parentCode();
-        }
-        return false;
+        return areas.within(areaCode, caller.area().orElse(null));
     }
 }

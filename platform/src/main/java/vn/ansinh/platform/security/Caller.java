@@ -101,6 +101,19 @@ public class Caller {
     }
 
     /**
+     * What a request's caller may see, kept for work done after the request (an asynchronous
+     * search answered later runs with the rights its caller had).
+     */
+    public record Snapshot(String name, String client, Set<String> roles, String area, Set<PersonalField> fields,
+            boolean agency, String purpose) {
+    }
+
+    public Snapshot snapshot() {
+        return new Snapshot(name(), client(), roles(), area().orElse(null), personalFields(), isAgency(),
+                purpose().orElse(null));
+    }
+
+    /**
      * Why the caller asks (header {@value #PURPOSE_HEADER}), if stated. Header values are ASCII,
      * so Vietnamese text comes percent-encoded as UTF-8 ({@code C%E1%BA%A5p th%E1%BA%BB BHYT}).
      */

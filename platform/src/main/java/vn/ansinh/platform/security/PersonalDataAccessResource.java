@@ -19,12 +19,12 @@ import vn.ansinh.platform.problem.ProblemException;
 @RolesAllowed(Roles.INSPECTOR)
 public class PersonalDataAccessResource {
 
-    public record AccessPage(List<PersonalDataAudit.Access> items, int page, int size, long total) {
+    public record AccessPage(List<PersonalDataLog.Access> items, int page, int size, long total) {
     }
 
-    private final PersonalDataAudit audit;
+    private final PersonalDataLog audit;
 
-    public PersonalDataAccessResource(PersonalDataAudit audit) {
+    public PersonalDataAccessResource(PersonalDataLog audit) {
         this.audit = audit;
     }
 
@@ -36,7 +36,7 @@ public class PersonalDataAccessResource {
             @QueryParam("to") String to,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        PersonalDataAudit.Filter filter = new PersonalDataAudit.Filter(actor, client, record, instant("from", from),
+        PersonalDataLog.Filter filter = new PersonalDataLog.Filter(actor, client, record, instant("from", from),
                 instant("to", to));
         return new AccessPage(audit.find(filter, page, size), page, size, audit.count(filter));
     }
