@@ -187,6 +187,13 @@ class SecurityTest {
     }
 
     @Test
+    void aJsonBodyOfMoreThanAMegabyteIsRefusedUnread() {
+        String huge = "{\"code\": \"" + "x".repeat(1_200_000) + "\"}";
+        given().contentType(ContentType.JSON).header(PROVINCE).body(huge).post("/api/households").then()
+                .statusCode(413).contentType("application/problem+json").body("title", equalTo("Request too large"));
+    }
+
+    @Test
     void answersCarrySecurityHeaders() {
         given().get("/api/areas/24").then().statusCode(200)
                 .header("X-Content-Type-Options", "nosniff")

@@ -94,6 +94,8 @@ public final class Stack implements AutoCloseable {
                 "QUARKUS_DATASOURCE_PASSWORD", postgres.password(),
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()));
         environment.putAll(tokens.serviceEnvironment());
+        // the DCI API may post answers to agencies' systems on this machine (and nowhere else)
+        environment.put("ANSINH_DCI_CALLBACK_PREFIXES", "http://localhost,http://127.0.0.1");
         if (options.demo()) {
             environment.put("ANSINH_DEMO_ENABLED", "true");
         }
