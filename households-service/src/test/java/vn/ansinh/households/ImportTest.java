@@ -186,4 +186,23 @@ class ImportTest {
         given().multiPart("other", "x").when().post("/api/imports").then().statusCode(400)
                 .contentType("application/problem+json");
     }
+
+    /**
+     * A job left running by an instance that stopped (no heartbeat since) is marked failed by the
+     * instances still running, without a restart.
+     */
+    @Test
+    void aJobWhoseInstanceStoppedIsMarkedFailedWhileTheServiceRuns() throws Exception {
+        String orphan = java.util.UUID.randomUUID().toString();
+        var db = RealInfrastructure.config();
+        try (var connection = java.sql.DriverManager.getConnection(db.get("quarkus.datasource.jdbc.url"),
+                db.get("quarkus.datasource.username"), db.get("quarkus.datasource.password"))) {
+            connection.createStatement().execute("INSERT INTO import_job (id, status, checksum, files, created_at,"
+                    + " created_by, heartbeat_at) VALUES ('" + orphan + "', 'APPLYING', 'x', 'households',"
+                    + " now() - interval '1 hour', 'so-ldtbxh', now() - interval '10 minutes')");
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/imports/" + orphan).then()
+                .body("status", org.hamcrest.Matchers.equalTo("FAILED"))
+                .body("message", org.hamcrest.Matchers.containsString("importing the same files again completes it")));
+    }
 }

@@ -66,6 +66,20 @@ final class PostgresServer implements AutoCloseable {
         return maintenanceUrl.substring(0, slash + 1) + name + (query < 0 ? "" : maintenanceUrl.substring(query));
     }
 
+    /**
+     * Closes a database to its service (and drops the connections it has) or opens it again: to
+     * the service, its database is down, while the server and the other databases stay up.
+     */
+    void allowConnections(String name, boolean allow) throws SQLException {
+        try (Connection connection = connect(maintenanceUrl); Statement statement = connection.createStatement()) {
+            statement.execute("ALTER DATABASE " + name + " ALLOW_CONNECTIONS " + allow);
+            if (!allow) {
+                statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name
+                        + "'");
+            }
+        }
+    }
+
     String user() {
         return options.databaseUser();
     }

@@ -26,9 +26,11 @@ public final class Stack implements AutoCloseable {
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, String> databases = new HashMap<>();
     private final DevTokens tokens;
+    private final Map<String, String> extraEnvironment;
 
-    private Stack(StackOptions options) {
+    private Stack(StackOptions options, Map<String, String> extraEnvironment) {
         this.options = options;
+        this.extraEnvironment = Map.copyOf(extraEnvironment);
         this.tokens = DevTokens.in(options.workDir());
         this.postgres = new PostgresServer(options);
         this.kafka = new KafkaBroker(options);
@@ -36,7 +38,12 @@ public final class Stack implements AutoCloseable {
 
     /** Starts everything and waits until every service is ready; on failure stops what had started. */
     public static Stack start(StackOptions options) throws Exception {
-        Stack stack = new Stack(options);
+        return start(options, Map.of());
+    }
+
+    /** The same, with settings given to every service (e.g. shorter timeouts for a fault test). */
+    public static Stack start(StackOptions options, Map<String, String> environment) throws Exception {
+        Stack stack = new Stack(options, environment);
         try {
             stack.startAll();
             return stack;
@@ -99,6 +106,7 @@ public final class Stack implements AutoCloseable {
         if (options.demo()) {
             environment.put("ANSINH_DEMO_ENABLED", "true");
         }
+        environment.putAll(extraEnvironment);
         service.start(options.root(), options.workDir(), environment);
         return service;
     }
@@ -128,6 +136,19 @@ public final class Stack implements AutoCloseable {
         ServiceProcess process = services.get(service);
         process.restart();
         process.awaitReady(READY_TIMEOUT);
+    }
+
+    /** Stops the broker, waits, starts it again on the same data and waits until it answers. */
+    public void restartBroker(Duration down) throws IOException, InterruptedException {
+        kafka.close();
+        Thread.sleep(down.toMillis());
+        kafka.start();
+    }
+
+    /** Takes a service's database away from it (connections refused and dropped) or gives it back. */
+    public void databaseAvailable(String service, boolean available) throws SQLException {
+        String name = service.substring(0, service.indexOf('-'));
+        postgres.allowConnections(name, available);
     }
 
     /** A connection to a service's database, for measurements and checks. */

@@ -14,9 +14,16 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -33,13 +40,18 @@ final class DemoSuite {
     }
 
     static Stack start(String name) throws Exception {
+        return start(name, Map.of());
+    }
+
+    /** The same, with settings for every service. */
+    static Stack start(String name, Map<String, String> environment) throws Exception {
         Path root = Path.of(System.getProperty("ansinh.root", "..")).toAbsolutePath().normalize();
         Path workDir = Files.createTempDirectory(root.resolve("stack/target"), name + "-");
         String classpath = Files.readString(root.resolve("stack/target/classpath.txt")).trim() + File.pathSeparator
                 + root.resolve("stack/target/classes");
         StackOptions test = StackOptions.forTest(root, workDir, classpath);
         return Stack.start(new StackOptions(test.root(), test.workDir(), test.classpath(), null, "postgres",
-                "postgres", null, Ports.free(), Ports.free(), Ports.free(), test.servicePorts(), true));
+                "postgres", null, Ports.free(), Ports.free(), Ports.free(), test.servicePorts(), true), environment);
     }
 
     /** Starts the import of the demo province's 2023 survey at this scale; returns the job's URL. */
@@ -59,9 +71,35 @@ final class DemoSuite {
     }
 
     private static String status(Stack stack, String job) throws Exception {
+        return job(stack, job).path("status").asText();
+    }
+
+    /** The import job as the registry reports it. */
+    static JsonNode job(Stack stack, String job) throws Exception {
         return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(job))
                 .header("Authorization", stack.authorization()).build(),
-                HttpResponse.BodyHandlers.ofString()).body()).path("status").asText();
+                HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    /** Every record of a topic, read from the beginning until it has been quiet for {@code quiet}. */
+    static List<ConsumerRecord<String, byte[]>> read(Stack stack, String topic, Duration quiet) {
+        List<ConsumerRecord<String, byte[]>> read = new java.util.ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap(),
+                ConsumerConfig.GROUP_ID_CONFIG, "system-test-" + java.util.UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            java.time.Instant last = java.time.Instant.now();
+            while (Duration.between(last, java.time.Instant.now()).compareTo(quiet) < 0) {
+                var polled = consumer.poll(Duration.ofMillis(500));
+                if (!polled.isEmpty()) {
+                    polled.forEach(read::add);
+                    last = java.time.Instant.now();
+                }
+            }
+        }
+        return read;
     }
 
     /**

@@ -10,16 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -124,23 +120,7 @@ class FaultToleranceIT {
     }
 
     private static List<ConsumerRecord<String, byte[]>> read(String topic, Duration quiet) {
-        List<ConsumerRecord<String, byte[]>> read = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap(),
-                ConsumerConfig.GROUP_ID_CONFIG, "fault-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            Instant last = Instant.now();
-            while (Duration.between(last, Instant.now()).compareTo(quiet) < 0) {
-                var polled = consumer.poll(Duration.ofMillis(500));
-                if (!polled.isEmpty()) {
-                    polled.forEach(read::add);
-                    last = Instant.now();
-                }
-            }
-        }
-        return read;
+        return DemoSuite.read(stack, topic, quiet);
     }
 
 }

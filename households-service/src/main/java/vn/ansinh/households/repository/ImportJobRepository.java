@@ -22,6 +22,12 @@ public class ImportJobRepository implements PanacheRepositoryBase<ImportJob, UUI
         return list("status in ?1", Sort.by("createdAt"), List.of(ImportJob.Status.VALIDATING, ImportJob.Status.APPLYING));
     }
 
+    /** The heartbeat of a job this instance runs (a finished job is left alone). */
+    public void beat(UUID jobId, java.time.Instant at) {
+        update("heartbeatAt = ?1 where id = ?2 and status in ?3", at, jobId,
+                List.of(ImportJob.Status.VALIDATING, ImportJob.Status.APPLYING));
+    }
+
     public void saveErrors(UUID jobId, List<ImportError> errors) {
         for (int i = 0; i < errors.size(); i++) {
             ImportError error = errors.get(i);

@@ -16,4 +16,12 @@ public interface ImportConfig {
      */
     @WithDefault("2")
     int applyThreads();
+
+    /**
+     * A running job whose service instance has not beaten its heart for this long is marked
+     * failed: that instance stopped. Each instance beats for its own jobs every quarter of this,
+     * whatever the job is doing, and looks for stalled jobs as often.
+     */
+    @WithDefault("2m")
+    java.time.Duration stalledAfter();
 }

@@ -18,7 +18,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -57,7 +60,6 @@ public class ImportService {
     // households applied per transaction: large enough for COPY to pay, small enough to keep memory flat
     private static final int CHUNK = 2_000;
     private static final int STAGING_BATCH = 20_000;
-    private static final Duration STALLED_AFTER = Duration.ofMinutes(2);
 
     private final ImportJobRepository jobs;
     private final ImportStagingRepository staging;
@@ -66,6 +68,12 @@ public class ImportService {
     // one import at a time per replica: an import is heavy, and officers queue them
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "survey-import"));
     private final ExecutorService appliers;
+    // heartbeats of this instance's jobs, and the look-out for jobs whose instance stopped
+    private final ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "survey-import-watch");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Object progress = new Object();
 
     public ImportService(ImportJobRepository jobs, ImportStagingRepository staging, ImportApplier applier,
@@ -136,6 +144,9 @@ public class ImportService {
     }
 
     private void run(UUID jobId, Upload upload, String actor) {
+        long period = beatPeriod().toMillis();
+        ScheduledFuture<?> heartbeat = watch.scheduleAtFixedRate(() -> beat(jobId), period, period,
+                TimeUnit.MILLISECONDS);
         try {
             long started = System.nanoTime();
             ImportErrors errors = new ImportErrors();
@@ -161,6 +172,7 @@ public class ImportService {
             update(jobId, job -> job.fail("stopped by a fault: " + e.getMessage()
                     + "; what was applied stays, importing the same files again completes it", now()));
         } finally {
+            heartbeat.cancel(false);
             upload.present().forEach(ImportService::delete);
             QuarkusTransaction.requiringNew().run(() -> staging.delete(jobId));
         }
@@ -242,15 +254,40 @@ public class ImportService {
     }
 
     /**
-     * A job that shows no progress for a while was running in a service instance that stopped
-     * (its worker thread is gone with it): it is marked failed, so officers know to import the
-     * files again — what was applied stays and is recognised as unchanged.
+     * A job whose heartbeat stopped was running in a service instance that stopped (its worker
+     * thread is gone with it): it is marked failed, so officers know to import the files again —
+     * what was applied stays and is recognised as unchanged. Checked at start and then every
+     * quarter of {@code ansinh.imports.stalled-after}, so a restart that comes back quickly still
+     * finds the job once its old heartbeat is stale.
      */
-    void failStalledJobs(@Observes StartupEvent started) {
-        Instant before = now().minus(STALLED_AFTER);
-        QuarkusTransaction.requiringNew().run(() -> jobs.running().stream().filter(job -> job.stalledSince(before))
-                .forEach(job -> job.fail("interrupted: the service stopped while the job was running; what was "
-                        + "applied stays, importing the same files again completes it", now())));
+    void watchStalledJobs(@Observes StartupEvent started) {
+        watch.scheduleWithFixedDelay(this::failStalledJobs, 0, beatPeriod().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void failStalledJobs() {
+        try {
+            Instant before = now().minus(config.stalledAfter());
+            QuarkusTransaction.requiringNew().run(() -> jobs.running().stream().filter(job -> job.stalledSince(before))
+                    .forEach(job -> {
+                        LOG.warnf("import %s: no heartbeat since %s, marked failed", job.id(), before);
+                        job.fail("interrupted: the service stopped while the job was running; what was "
+                                + "applied stays, importing the same files again completes it", now());
+                    }));
+        } catch (RuntimeException e) {
+            LOG.warnf("looking for stalled imports failed (%s); trying again", e.toString());
+        }
+    }
+
+    private void beat(UUID jobId) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> jobs.beat(jobId, now()));
+        } catch (RuntimeException e) {
+            LOG.warnf("import %s: heartbeat failed (%s)", jobId, e.toString());
+        }
+    }
+
+    private Duration beatPeriod() {
+        return config.stalledAfter().dividedBy(4);
     }
 
     private void update(UUID jobId, Consumer<ImportJob> change) {
