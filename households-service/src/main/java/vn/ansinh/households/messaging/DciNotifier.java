@@ -57,10 +57,10 @@ public class DciNotifier {
         }
         if (HouseholdEvents.REGISTERED.equals(event.type())) {
             dci.notifySubscribers(DciService.REGISTER, json.read(event, HouseholdRegistered.class).householdId(),
-                    event.id());
+                    event.id(), event.time());
         } else if (HouseholdEvents.MEMBER_ADDED.equals(event.type())) {
             dci.notifySubscribers(DciService.NEW_MEMBER, json.read(event, MemberDetails.class).householdId(),
-                    event.id());
+                    event.id(), event.time());
         }
     }
 }

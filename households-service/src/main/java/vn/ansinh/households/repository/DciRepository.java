@@ -21,7 +21,7 @@ public class DciRepository {
     }
 
     public record Subscription(String code, String client, String senderId, String notifyUri, String regEventType,
-            String areaCode, String recordType, String caller) {
+            String areaCode, String recordType, String caller, Instant createdAt) {
     }
 
     private final EntityManager entityManager;
@@ -142,11 +142,12 @@ public class DciRepository {
     @SuppressWarnings("unchecked")
     public List<Subscription> activeSubscriptions(String regEventType) {
         return ((List<Object[]>) entityManager.createNativeQuery("""
-                select code, client, sender_id, notify_uri, reg_event_type, area_code, record_type, caller::text
+                select code, client, sender_id, notify_uri, reg_event_type, area_code, record_type, caller::text,
+                    created_at
                 from dci_subscription where status = 'subscribe' and reg_event_type = ?1""")
                 .setParameter(1, regEventType).getResultList()).stream()
                 .map(r -> new Subscription((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
-                        (String) r[5], (String) r[6], (String) r[7]))
+                        (String) r[5], (String) r[6], (String) r[7], instant(r[8])))
                 .toList();
     }
 
@@ -159,6 +160,16 @@ public class DciRepository {
     private static Transaction transaction(Object[] r) {
         return new Transaction((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                 (String) r[5], (String) r[6], (String) r[7], (String) r[8], (String) r[9]);
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return ((Timestamp) value).toInstant();
     }
 
     /** A PostgreSQL array literal item, quoted. */

@@ -243,7 +243,7 @@ public class DciService {
      * the household is notified (queued in the consumer's transaction, so once per event).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void notifySubscribers(String regEventType, UUID householdId, UUID eventId) {
+    public void notifySubscribers(String regEventType, UUID householdId, UUID eventId, Instant eventTime) {
         List<DciRepository.Subscription> subscriptions = repository.activeSubscriptions(regEventType);
         if (subscriptions.isEmpty()) {
             return;
@@ -253,6 +253,9 @@ public class DciService {
             return;
         }
         for (DciRepository.Subscription s : subscriptions) {
+            if (eventTime.isBefore(s.createdAt())) {
+                continue; // what happened before the subscription is not news to it (a replay, a late start)
+            }
             Caller.Snapshot who = read(s.caller(), Caller.Snapshot.class);
             String area = s.areaCode() != null ? s.areaCode() : who.area();
             if (!areas.within(household.areaCode(), area)) {
@@ -346,7 +349,7 @@ public class DciService {
         String recordType = criteria.path("notify_record_type").asText("Group");
         String notifyUri = URI.create(header.senderUri()).resolve("notify").toString();
         return new DciRepository.Subscription("sub-" + Ids.newId(), client(who), header.senderId(), notifyUri,
-                eventType, area, recordType, write(who));
+                eventType, area, recordType, write(who), Instant.now());
     }
 
     private ObjectNode failed(JsonNode request, String correlationId, String reason) {
