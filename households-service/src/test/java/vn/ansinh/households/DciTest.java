@@ -312,6 +312,12 @@ class DciTest {
                 && b.toString().contains("DCI-N-003"));
         assertFalse(find("notify", b -> area.equals(b.at("/message/transaction_id").asText())
                 && b.toString().contains("DCI-N-003")).isPresent());
+
+        // the other tests' registrations are no news to this agency
+        post(subscriber, "/registry/unsubscribe", Map.of("header", header("unsubscribe", callbackUri("on-unsubscribe")),
+                "message", Map.of("transaction_id", "t-unsub-all-" + UUID.randomUUID(), "timestamp",
+                        Instant.now().toString(), "subscription_codes", List.of(province, members))))
+                .statusCode(200).body("message.ack_status", equalTo("ACK"));
     }
 
     /** Subscribes and returns the code the on-subscribe callback brings. */

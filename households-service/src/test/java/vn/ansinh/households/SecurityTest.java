@@ -64,7 +64,7 @@ class SecurityTest {
                 .statusCode(401).body("detail", not(containsString("Exception")));
 
         anonymousGet("/q/health/live").statusCode(200);
-        anonymousGet("/q/openapi").statusCode(200);
+        anonymousGet("/q/openapi").statusCode(200).body(containsString("bearerFormat: JWT"));
     }
 
     @Test

@@ -2,13 +2,20 @@ package vn.ansinh.households.messaging;
 
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import vn.ansinh.households.messaging.HouseholdEvents.HouseholdRegistered;
 import vn.ansinh.households.messaging.HouseholdEvents.MemberDetails;
+import vn.ansinh.households.service.DciConfig;
 import vn.ansinh.households.service.DciService;
 import vn.ansinh.platform.consumer.ConsumerLoops;
 import vn.ansinh.platform.consumer.EventHandler;
@@ -25,17 +32,53 @@ public class DciNotifier {
 
     static final String CONSUMER = "households.dci-notify";
 
+    private static final Logger LOG = Logger.getLogger(DciNotifier.class);
+
     private final ConsumerLoops loops;
     private final DciService dci;
     private final Json json;
+    private final DciConfig config;
+    private final ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "dci-notify-watch");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private boolean started;
 
-    public DciNotifier(ConsumerLoops loops, DciService dci, Json json) {
+    public DciNotifier(ConsumerLoops loops, DciService dci, Json json, DciConfig config) {
         this.loops = loops;
         this.dci = dci;
         this.json = json;
+        this.config = config;
     }
 
     void start(@Observes StartupEvent event) {
+        watch.scheduleWithFixedDelay(this::startWhenSubscribed, 0, config.notifierCheckInterval().toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        watch.shutdownNow();
+    }
+
+    /**
+     * The loop reads every registry event, an import's hundreds of thousands too: it starts only
+     * once someone has subscribed (on each replica, within the check interval). Nothing is missed
+     * by starting late: the group resumes where it stopped (the topic's start the first time),
+     * and events from before a subscription are not sent to it.
+     */
+    synchronized void startWhenSubscribed() {
+        if (started) {
+            return;
+        }
+        try {
+            if (dci.subscribedEventTypes().isEmpty()) {
+                return;
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("DCI notifier: could not read the subscriptions (%s); trying again", e.toString());
+            return;
+        }
         loops.start(CONSUMER, List.of(HouseholdEvents.TOPIC), new EventHandler() {
             @Override
             public void apply(EventEnvelope event) {
@@ -49,6 +92,7 @@ public class DciNotifier {
                 return event -> DciNotifier.this.apply(event, subscribed);
             }
         });
+        started = true;
     }
 
     void apply(EventEnvelope event, Set<String> subscribed) {

@@ -33,6 +33,10 @@ public interface DciConfig {
     @WithDefault("8")
     int maxAttempts();
 
+    /** How often each replica checks whether to start notifying (someone subscribed). */
+    @WithDefault("10s")
+    Duration notifierCheckInterval();
+
     /** How often the worker looks for asynchronous work and due callbacks when idle. */
     @WithDefault("500ms")
     Duration workerInterval();

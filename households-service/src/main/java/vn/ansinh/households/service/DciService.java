@@ -282,7 +282,7 @@ public class DciService {
     }
 
     /** The event types someone is subscribed to now. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     public java.util.Set<String> subscribedEventTypes() {
         return repository.subscribedEventTypes();
     }
