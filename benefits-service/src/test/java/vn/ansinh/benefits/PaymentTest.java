@@ -137,9 +137,46 @@ class PaymentTest {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> given()
                 .get("/api/inspection/ended-entitlements-with-payments?size=1000").then()
                 .body("findAll { it.memberId == '" + family.pupil() + "' }.size()", equalTo(1)));
-        given().get("/api/inspection/ended-entitlements-with-payments?size=1000").then()
+        String payment = given().get("/api/inspection/ended-entitlements-with-payments?size=1000").then()
                 .body("find { it.memberId == '" + family.pupil() + "' }.endedOn", equalTo("2026-03-01"))
-                .body("find { it.memberId == '" + family.pupil() + "' }.paymentStatus", equalTo("PENDING"));
+                .body("find { it.memberId == '" + family.pupil() + "' }.paymentStatus", equalTo("PENDING"))
+                .extract().path("find { it.memberId == '" + family.pupil() + "' }.paymentId");
+
+        // the officer stops it: not paid, its amount back in the budget, gone from the report, announced
+        long committed = given().get("/api/budgets?year=2026").then().extract()
+                .<Number>path("find { it.programme == 'HEALTH_INSURANCE' && it.fundingSource == 'CENTRAL' }.committedVnd")
+                .longValue();
+        int amount = given().get("/api/payment-cycles/" + cycle + "/payments").then().extract()
+                .path("find { it.id == '" + payment + "' }.amountVnd");
+        post("b", "/api/payments/" + payment + "/stop", Map.of("reason", "")).statusCode(400)
+                .body("errors[0].field", equalTo("reason"));
+        given().contentType(ContentType.JSON).header(TestTokens.as("duyet", "approver"))
+                .body(Map.of("reason", "member died")).post("/api/payments/" + payment + "/stop").then().statusCode(403);
+        post("a", "/api/payments/" + payment + "/stop", Map.of("reason", "member died on 2026-03-01 (inspection)"))
+                .statusCode(200).body("status", equalTo("STOPPED"));
+        given().get("/api/budgets?year=2026").then().body(
+                "find { it.programme == 'HEALTH_INSURANCE' && it.fundingSource == 'CENTRAL' }.committedVnd",
+                equalTo((int) (committed - amount)));
+        given().get("/api/inspection/ended-entitlements-with-payments?size=1000").then()
+                .body("findAll { it.memberId == '" + family.pupil() + "' }.size()", equalTo(0));
+        post("a", "/api/payments/" + payment + "/result", Map.of("status", "PAID", "reference", "VCB-1")).statusCode(409)
+                .body("detail", org.hamcrest.Matchers.containsString("stopped"));
+        post("a", "/api/payments/" + payment + "/stop", Map.of("reason", "again")).statusCode(409);
+        List<ConsumerRecord<String, byte[]>> stopped = Topics.readUntil("benefits.payment.v1",
+                read -> read.stream().anyMatch(r -> "payment.stopped".equals(Topics.header(r, "ce_type"))
+                        && new String(r.value(), java.nio.charset.StandardCharsets.UTF_8).contains(payment)),
+                Duration.ofSeconds(30)).stream().filter(r -> "payment.stopped".equals(Topics.header(r, "ce_type"))
+                        && new String(r.value(), java.nio.charset.StandardCharsets.UTF_8).contains(payment)).toList();
+        assertEquals(1, stopped.size());
+        EventContracts.assertConforms(stopped.get(0));
+
+        // the two others paid, the cycle closes: nothing open is left in it
+        for (String other : given().get("/api/payment-cycles/" + cycle + "/payments?status=PENDING").then().extract()
+                .<List<String>>path("id")) {
+            post("a", "/api/payments/" + other + "/result", Map.of("status", "PAID", "reference", "VCB-" + other))
+                    .statusCode(200);
+        }
+        given().get("/api/payment-cycles/" + cycle).then().body("status", equalTo("CLOSED"));
     }
 
     @Test

@@ -52,7 +52,7 @@ public class BudgetAccount {
         paidVnd += amount;
     }
 
-    /** A committed amount is no longer going to be paid (its cycle was cancelled). */
+    /** A committed amount is no longer going to be paid (its cycle was cancelled, or a payment stopped). */
     public void release(long amount) {
         committedVnd -= amount;
     }

@@ -13,7 +13,7 @@ import jakarta.persistence.Id;
 public class Payment {
 
     public enum Status {
-        PENDING, PAID, FAILED
+        PENDING, PAID, FAILED, STOPPED
     }
 
     @Id
@@ -62,6 +62,14 @@ public class Payment {
     public void failed(String reason, Instant at, String actor) {
         this.status = Status.FAILED;
         this.attempts++;
+        this.failureReason = reason;
+        this.updatedAt = at;
+        this.updatedBy = actor;
+    }
+
+    /** Not to be paid after all (its entitlement ended); the reason is kept where a failure's would be. */
+    public void stop(String reason, Instant at, String actor) {
+        this.status = Status.STOPPED;
         this.failureReason = reason;
         this.updatedAt = at;
         this.updatedBy = actor;

@@ -12,6 +12,7 @@ public final class PaymentEvents {
     public static final String PAYMENT_TOPIC = "benefits.payment.v1";
     public static final String PAID = "payment.paid";
     public static final String FAILED = "payment.failed";
+    public static final String STOPPED = "payment.stopped";
     public static final String BUDGET_TOPIC = "benefits.budget.v1";
     public static final String BUDGET_CHANGED = "budget.changed";
 

@@ -75,8 +75,9 @@ public class PaymentRepository {
     }
 
     public long unpaid(UUID cycleId) {
-        return entityManager.createQuery("select count(p) from Payment p where p.cycleId = :cycle and p.status <> :paid",
-                Long.class).setParameter("cycle", cycleId).setParameter("paid", Payment.Status.PAID).getSingleResult();
+        return entityManager.createQuery("select count(p) from Payment p where p.cycleId = :cycle and p.status in :open",
+                Long.class).setParameter("cycle", cycleId)
+                .setParameter("open", List.of(Payment.Status.PENDING, Payment.Status.FAILED)).getSingleResult();
     }
 
     public List<Payment> ofCycle(UUID cycleId, Payment.Status status, int page, int size) {
@@ -101,7 +102,7 @@ public class PaymentRepository {
                        p.amount_vnd, p.status, e.ended_on, e.period_end, e.end_reason
                 FROM payment p JOIN entitlement e ON e.id = p.entitlement_id
                 JOIN payment_cycle c ON c.id = p.cycle_id
-                WHERE e.status = 'ENDED' AND e.ended_on < e.period_end AND c.status <> 'CANCELLED'
+                WHERE e.status = 'ENDED' AND e.ended_on < e.period_end AND c.status <> 'CANCELLED' AND p.status <> 'STOPPED'
                 ORDER BY e.ended_on, p.id""").setFirstResult(page * size).setMaxResults(size).getResultList();
         return rows.stream().map(r -> new PaymentMismatch((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (UUID) r[4],
                 (UUID) r[5], (String) r[6], ((Number) r[7]).longValue(), (String) r[8], toDate(r[9]), toDate(r[10]),

@@ -180,6 +180,17 @@ public class PaymentResource {
                 actor.name()));
     }
 
+    public record Stop(@jakarta.validation.constraints.NotBlank @Size(max = 500) String reason) {
+    }
+
+    /** A payment not to be made after all (e.g. its entitlement ended): stopped, its amount back in the budget. */
+    @POST
+    @Path("/payments/{id}/stop")
+    @RolesAllowed(PROVINCE_OFFICER)
+    public PaymentView stop(@PathParam("id") UUID id, @NotNull @Valid Stop request) {
+        return PaymentView.of(payments.stop(id, request.reason(), actor.name()));
+    }
+
     /** Payments for entitlements that ended before their period did: to stop (pending) or recover (paid). */
     @GET
     @Path("/inspection/ended-entitlements-with-payments")

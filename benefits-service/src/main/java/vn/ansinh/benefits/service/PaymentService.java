@@ -135,6 +135,10 @@ public class PaymentService {
             throw ProblemException.conflict("Payment " + paymentId + " was already paid (reference "
                     + payment.reference() + ", " + payment.updatedAt() + "); it is never paid twice.");
         }
+        if (payment.status() == Payment.Status.STOPPED) {
+            throw ProblemException.conflict("Payment " + paymentId + " was stopped (" + payment.failureReason()
+                    + ") by " + payment.updatedBy() + "; it is not paid.");
+        }
         Instant now = Instant.now();
         Entitlement entitlement = entitlements.findById(payment.entitlementId());
         if (result == Payment.Status.PAID) {
@@ -156,13 +160,48 @@ public class PaymentService {
         } else {
             throw ProblemException.invalid("status", "must be PAID or FAILED");
         }
-        outbox.append(PaymentEvents.PAYMENT_TOPIC, payment.householdId().toString(),
-                result == Payment.Status.PAID ? PaymentEvents.PAID : PaymentEvents.FAILED,
+        announce(payment, cycle, entitlement, result == Payment.Status.PAID ? PaymentEvents.PAID : PaymentEvents.FAILED);
+        return payment;
+    }
+
+    /**
+     * Stops a payment of an approved cycle that has not been paid (pending, or failed and not
+     * retried) — typically one the inspection found for an ended entitlement: it will not be paid,
+     * its amount goes back to what is left of the budget, and the cycle closes when nothing else
+     * is open. A paid payment cannot be stopped; it is recovered outside the system.
+     */
+    public Payment stop(UUID paymentId, String reason, String actor) {
+        Payment payment = payments.lockPayment(paymentId).orElseThrow(() -> ProblemException.notFound(
+                "No payment " + paymentId + "."));
+        PaymentCycle cycle = payments.lockCycle(payment.cycleId()).orElseThrow();
+        if (cycle.status() != PaymentCycle.Status.APPROVED) {
+            throw ProblemException.conflict("Payment " + paymentId + " belongs to a cycle that is " + cycle.status()
+                    + "; a payment of a prepared cycle leaves with the cycle's cancellation.");
+        }
+        if (payment.status() == Payment.Status.PAID) {
+            throw ProblemException.conflict("Payment " + paymentId + " was paid (reference " + payment.reference()
+                    + "); a paid payment is recovered, not stopped.");
+        }
+        if (payment.status() == Payment.Status.STOPPED) {
+            throw ProblemException.conflict("Payment " + paymentId + " was already stopped.");
+        }
+        payment.stop(reason.strip(), Instant.now(), actor);
+        BudgetAccount account = budgets.lock(cycle.budget()).orElseThrow();
+        account.release(payment.amountVnd());
+        budgetService.announce(account);
+        if (payments.unpaid(cycle.id()) == 0) {
+            cycle.close();
+        }
+        announce(payment, cycle, entitlements.findById(payment.entitlementId()), PaymentEvents.STOPPED);
+        return payment;
+    }
+
+    private void announce(Payment payment, PaymentCycle cycle, Entitlement entitlement, String type) {
+        outbox.append(PaymentEvents.PAYMENT_TOPIC, payment.householdId().toString(), type,
                 new PaymentState(payment.id(), cycle.id(), payment.entitlementId(), entitlement.programmeCode(),
                         entitlement.period(), payment.fundingSource().name(), payment.householdId(), payment.memberId(),
                         payment.amountVnd(), payment.status().name(), payment.attempts(), payment.reference(),
                         payment.failureReason()));
-        return payment;
     }
 
     private static ProblemException notFound(UUID cycleId) {
