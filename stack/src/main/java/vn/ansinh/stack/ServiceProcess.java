@@ -40,6 +40,15 @@ final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /**
+     * Heap per service, as measured by the pipeline benchmark: the registry's import keeps its
+     * memory flat and is as fast with 200 MB (RSS 70 MB less); benefits' batches need 256 MB
+     * (with 200 MB it spends twice the CPU in GC). deploy/ sets the same.
+     */
+    static String heap(String module) {
+        return module.equals("households-service") ? "200m" : "256m";
+    }
+
     void start(Path root, Path workDir, Map<String, String> environment) throws IOException {
         this.root = root;
         this.workDir = workDir;
@@ -51,7 +60,7 @@ final class ServiceProcess implements AutoCloseable {
         Path tmp = workDir.resolve("tmp").resolve(name);
         Files.createDirectories(tmp);
         Files.createDirectories(log.getParent());
-        List<String> command = new ArrayList<>(List.of(KafkaBroker.javaExecutable(), "-Xms64m", "-Xmx256m",
+        List<String> command = new ArrayList<>(List.of(KafkaBroker.javaExecutable(), "-Xms64m", "-Xmx" + heap(module),
                 "-Djava.io.tmpdir=" + tmp));
         // e.g. ANSINH_SERVICE_JAVA_OPTS=-XX:StartFlightRecording=filename=rec.jfr to profile a run
         String extra = System.getenv("ANSINH_SERVICE_JAVA_OPTS");
