@@ -69,9 +69,13 @@ class InfrastructureFaultIT {
         JsonNode completed = DemoSuite.job(stack, second);
         try (Connection registry = stack.connect("households-service")) {
             assertEquals(completed.path("rowsTotal").asInt(), killed.path("rowsTotal").asInt(), "the same files");
-            assertEquals(count(registry, "SELECT count(*) FROM household"),
-                    killed.at("/changes/householdsCreated").asLong() + completed.at("/changes/householdsCreated").asLong(),
-                    "households created by the killed import are recognised, not created twice");
+            long households = count(registry, "SELECT count(*) FROM household");
+            // the survey file has one 2023 row per household: every household is there, with its survey
+            assertEquals(households, count(registry, "SELECT count(*) FROM survey WHERE year = 2023"));
+            assertEquals(households, count(registry, "SELECT count(DISTINCT code) FROM household"));
+            // what the killed import had committed was recognised by the second, not created again
+            long createdAgain = completed.at("/changes/householdsCreated").asLong();
+            assertTrue(createdAgain < households, "the second import created " + createdAgain + " of " + households);
         }
         DemoSuite.awaitNumbersAgree(stack);
         for (String deadLetters : List.of("households.dead-letter.v1", "benefits.dead-letter.v1",
