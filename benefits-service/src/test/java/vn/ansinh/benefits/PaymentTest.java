@@ -200,4 +200,49 @@ class PaymentTest {
                 ((Number) view.get("committedVnd")).intValue(), "paidVnd", ((Number) view.get("paidVnd")).intValue(),
                 "remainingVnd", ((Number) view.get("remainingVnd")).intValue());
     }
+
+    @Test
+    void aPreparedCycleIsCancelledWholeAndAnApprovedOneStopsWhatIsNotPaid() {
+        Family first = Family.register("215");
+        Family second = Family.register("215");
+        first.classify(2023, "POOR", null);
+        second.classify(2023, "POOR", null);
+        EntitlementTest.entitlements(first.id(), 8);
+        EntitlementTest.entitlements(second.id(), 8);
+        post("ke-toan", "/api/budgets", Map.of("programme", "ELECTRICITY", "year", 2024, "fundingSource", "CENTRAL",
+                "amountVnd", 1_000_000, "reference", "Bổ sung dự toán")).statusCode(201);
+        Map<String, Object> q2 = Map.of("programme", "ELECTRICITY", "period", "2024-Q2", "fundingSource", "CENTRAL",
+                "districtCode", "215");
+
+        String prepared = post("can-bo-lap", "/api/payment-cycles", q2).statusCode(201).extract().path("id");
+        post("can-bo-lap", "/api/payment-cycles/" + prepared + "/cancellation", Map.of()).statusCode(200)
+                .body("status", equalTo("CANCELLED"));
+        // its entitlements are free again
+        String cycle = post("can-bo-lap", "/api/payment-cycles", q2).statusCode(201).body("paymentCount", equalTo(2))
+                .extract().path("id");
+        long committedBefore = committed();
+        post("truong-phong", "/api/payment-cycles/" + cycle + "/approval", Map.of("expectedCount", 2,
+                "expectedTotalVnd", 325_080)).statusCode(200);
+        assertEquals(committedBefore + 325_080, committed());
+        List<String> ids = given().get("/api/payment-cycles/" + cycle + "/payments").then().extract().path("id");
+        post("ngan-hang", "/api/payments/" + ids.get(0) + "/result", Map.of("status", "PAID", "reference", "VBSP-77"))
+                .statusCode(200);
+
+        post("can-bo-lap", "/api/payment-cycles/" + cycle + "/cancellation", Map.of()).statusCode(400)
+                .body("errors[0].field", equalTo("reason"));
+        post("can-bo-lap", "/api/payment-cycles/" + cycle + "/cancellation", Map.of("reason", "sai danh sách"))
+                .statusCode(200).body("status", equalTo("CLOSED"));
+        given().get("/api/payment-cycles/" + cycle + "/payments").then()
+                .body("find { it.id == '" + ids.get(0) + "' }.status", equalTo("PAID"))
+                .body("find { it.id == '" + ids.get(1) + "' }.status", equalTo("STOPPED"))
+                .body("find { it.id == '" + ids.get(1) + "' }.failureReason", equalTo("cycle cancelled: sai danh sách"));
+        assertEquals(committedBefore, committed(), "the stopped payment's amount is released, the paid one was paid");
+        post("can-bo-lap", "/api/payment-cycles/" + cycle + "/cancellation", Map.of("reason", "again")).statusCode(409);
+    }
+
+    private static long committed() {
+        return given().get("/api/budgets?year=2024").then().extract()
+                .<Number>path("find { it.programme == 'ELECTRICITY' && it.fundingSource == 'CENTRAL' }.committedVnd")
+                .longValue();
+    }
 }

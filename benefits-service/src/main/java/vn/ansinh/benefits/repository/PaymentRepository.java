@@ -74,6 +74,14 @@ public class PaymentRepository {
                 .executeUpdate();
     }
 
+    /** The payments of a cycle not paid and not stopped, locked. */
+    public List<Payment> lockOpen(UUID cycleId) {
+        return entityManager.createQuery("select p from Payment p where p.cycleId = :cycle and p.status in :open"
+                + " order by p.id", Payment.class).setParameter("cycle", cycleId)
+                .setParameter("open", List.of(Payment.Status.PENDING, Payment.Status.FAILED))
+                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
     public long unpaid(UUID cycleId) {
         return entityManager.createQuery("select count(p) from Payment p where p.cycleId = :cycle and p.status in :open",
                 Long.class).setParameter("cycle", cycleId)

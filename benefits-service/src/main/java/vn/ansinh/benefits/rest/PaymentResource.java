@@ -154,12 +154,16 @@ public class PaymentResource {
         return CycleView.of(payments.approve(id, request.expectedCount(), request.expectedTotalVnd(), actor.name()));
     }
 
+    public record Cancellation(@Size(max = 500) String reason) {
+    }
+
+    /** A prepared cycle goes; an approved one (with a reason) has its open payments stopped. */
     @POST
     @Path("/payment-cycles/{id}/cancellation")
     @RolesAllowed({ PROVINCE_OFFICER, DISTRICT_OFFICER })
-    public CycleView cancel(@PathParam("id") UUID id) {
+    public CycleView cancel(@PathParam("id") UUID id, @Valid Cancellation request) {
         access.cycle(id);
-        return CycleView.of(payments.cancel(id));
+        return CycleView.of(payments.cancel(id, request == null ? null : request.reason(), actor.name()));
     }
 
     @GET

@@ -110,15 +110,41 @@ public class PaymentService {
         return cycle;
     }
 
-    /** A prepared cycle that will not be approved: its entitlements are free for another cycle. */
-    public PaymentCycle cancel(UUID cycleId) {
+    /**
+     * Cancels a cycle. A prepared one goes with its payments (its entitlements are free for another
+     * cycle). An approved one needs the reason: its open payments (pending or failed) are stopped
+     * and their amounts released; what was already paid stands, so the cycle ends CANCELLED when
+     * nothing of it was paid and CLOSED otherwise.
+     */
+    public PaymentCycle cancel(UUID cycleId, String reason, String actor) {
         PaymentCycle cycle = payments.lockCycle(cycleId).orElseThrow(() -> notFound(cycleId));
-        if (cycle.status() != PaymentCycle.Status.PREPARED) {
-            throw ProblemException.conflict("Cycle " + cycleId + " is " + cycle.status() + "; only a prepared cycle"
-                    + " can be cancelled.");
+        if (cycle.status() == PaymentCycle.Status.PREPARED) {
+            payments.deletePayments(cycleId);
+            cycle.cancel();
+            return cycle;
         }
-        payments.deletePayments(cycleId);
-        cycle.cancel();
+        if (cycle.status() != PaymentCycle.Status.APPROVED) {
+            throw ProblemException.conflict("Cycle " + cycleId + " is " + cycle.status() + "; only a prepared or an"
+                    + " approved cycle can be cancelled.");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw ProblemException.invalid("reason", "an approved cycle is cancelled only with the reason");
+        }
+        List<Payment> open = payments.lockOpen(cycleId);
+        BudgetAccount account = budgets.lock(cycle.budget()).orElseThrow();
+        Instant now = Instant.now();
+        for (Payment payment : open) {
+            payment.stop("cycle cancelled: " + reason.strip(), now, actor);
+            account.release(payment.amountVnd());
+            announce(payment, cycle, entitlements.findById(payment.entitlementId()), PaymentEvents.STOPPED);
+        }
+        budgetService.announce(account);
+        boolean anyPaid = open.size() < cycle.paymentCount();
+        if (anyPaid) {
+            cycle.close();
+        } else {
+            cycle.cancel();
+        }
         return cycle;
     }
 
