@@ -42,12 +42,7 @@ class PaymentTest {
 
     @Test
     void aCycleIsPreparedApprovedByAnotherAgainstTheBudgetAndEachPaymentIsPaidOnce() {
-        Family first = Family.register("221");
-        Family second = Family.register("221");
-        first.classify(2023, "POOR", null);
-        second.classify(2023, "POOR", null);
-        EntitlementTest.entitlements(first.id(), 8);
-        EntitlementTest.entitlements(second.id(), 8);
+        poorIn2023("221");
 
         // electricity 2024-Q1 in district 221: two households, 162,540 VND each
         String cycle = post("can-bo-lap", "/api/payment-cycles", Map.of("programme", "ELECTRICITY", "period",
@@ -203,12 +198,7 @@ class PaymentTest {
 
     @Test
     void aPreparedCycleIsCancelledWholeAndAnApprovedOneStopsWhatIsNotPaid() {
-        Family first = Family.register("215");
-        Family second = Family.register("215");
-        first.classify(2023, "POOR", null);
-        second.classify(2023, "POOR", null);
-        EntitlementTest.entitlements(first.id(), 8);
-        EntitlementTest.entitlements(second.id(), 8);
+        poorIn2023("215");
         post("ke-toan", "/api/budgets", Map.of("programme", "ELECTRICITY", "year", 2024, "fundingSource", "CENTRAL",
                 "amountVnd", 1_000_000, "reference", "Bổ sung dự toán")).statusCode(201);
         Map<String, Object> q2 = Map.of("programme", "ELECTRICITY", "period", "2024-Q2", "fundingSource", "CENTRAL",
@@ -238,6 +228,16 @@ class PaymentTest {
                 .body("find { it.id == '" + ids.get(1) + "' }.failureReason", equalTo("cycle cancelled: sai danh sách"));
         assertEquals(committedBefore, committed(), "the stopped payment's amount is released, the paid one was paid");
         post("can-bo-lap", "/api/payment-cycles/" + cycle + "/cancellation", Map.of("reason", "again")).statusCode(409);
+    }
+
+    /** Two households of the district classified poor in 2023, their 2024 entitlements granted. */
+    private static List<Family> poorIn2023(String district) {
+        List<Family> families = List.of(Family.register(district), Family.register(district));
+        for (Family family : families) {
+            family.classify(2023, "POOR", null);
+            EntitlementTest.entitlements(family.id(), 8);
+        }
+        return families;
     }
 
     private static long committed() {

@@ -119,14 +119,14 @@ public class DciRepository {
                 .executeUpdate();
     }
 
-    public void insertSubscription(Subscription s, Instant at) {
+    public void insertSubscription(Subscription s) {
         entityManager.createNativeQuery("""
                 insert into dci_subscription (code, client, sender_id, notify_uri, reg_event_type, area_code,
                     record_type, caller, status, created_at)
                 values (?1, ?2, ?3, ?4, ?5, nullif(?6, ''), ?7, cast(?8 as jsonb), 'subscribe', ?9)""")
                 .setParameter(1, s.code()).setParameter(2, s.client()).setParameter(3, s.senderId())
                 .setParameter(4, s.notifyUri()).setParameter(5, s.regEventType()).setParameter(6, s.areaCode() == null ? "" : s.areaCode())
-                .setParameter(7, s.recordType()).setParameter(8, s.caller()).setParameter(9, Timestamp.from(at))
+                .setParameter(7, s.recordType()).setParameter(8, s.caller()).setParameter(9, Timestamp.from(s.createdAt()))
                 .executeUpdate();
     }
 

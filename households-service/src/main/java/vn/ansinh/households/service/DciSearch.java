@@ -310,7 +310,7 @@ public class DciSearch {
             if (!c.get("survey_year").canConvertToInt() && !c.get("survey_year").asText().matches("\\d{4}")) {
                 throw invalid("survey_year must be a year such as 2023");
             }
-            year = c.get("survey_year").asInt(Integer.parseInt(c.get("survey_year").asText("0")));
+            year = c.get("survey_year").asInt(); // a number, or its text
         }
         PovertyCategory category = null;
         if (c.containsKey("poverty_category")) {

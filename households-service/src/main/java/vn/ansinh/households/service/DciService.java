@@ -120,11 +120,12 @@ public class DciService {
             answer.put("reference_id", item.path("reference_id").asText(""));
             answer.put("timestamp", now.toString());
             try {
-                DciRepository.Subscription subscription = subscription(who, header, item.path("subscribe_criteria"));
                 if (item.path("reference_id").asText("").isBlank()) {
                     throw new DciSearch.Rejected("rjct.reference_id.invalid", "reference_id is required");
                 }
-                repository.insertSubscription(subscription, now);
+                DciRepository.Subscription subscription = subscription(who, header, item.path("subscribe_criteria"),
+                        now);
+                repository.insertSubscription(subscription);
                 answer.put("status", "succ");
                 ObjectNode info = answer.putArray("subscriptions").addObject();
                 info.put("version", VERSION);
@@ -136,7 +137,7 @@ public class DciService {
                 info.put("notify_record_type", subscription.recordType());
             } catch (DciSearch.Rejected rejected) {
                 answer.put("status", "rjct");
-                answer.put("status_reason_code", rejected.code().replace("search_criteria", "notify_details"));
+                answer.put("status_reason_code", rejected.code());
                 answer.put("status_reason_message", rejected.getMessage());
             }
         }
@@ -323,7 +324,8 @@ public class DciService {
         return envelope;
     }
 
-    private DciRepository.Subscription subscription(Caller.Snapshot who, Header header, JsonNode criteria) {
+    private DciRepository.Subscription subscription(Caller.Snapshot who, Header header, JsonNode criteria,
+            Instant now) {
         String eventType = criteria.path("reg_event_type").asText("");
         if (!eventType.equals(REGISTER) && !eventType.equals(NEW_MEMBER)) {
             throw new DciSearch.Rejected("rjct.notify_types.invalid", "reg_event_type must be " + REGISTER + " or "
@@ -349,7 +351,7 @@ public class DciService {
         String recordType = criteria.path("notify_record_type").asText("Group");
         String notifyUri = URI.create(header.senderUri()).resolve("notify").toString();
         return new DciRepository.Subscription("sub-" + Ids.newId(), client(who), header.senderId(), notifyUri,
-                eventType, area, recordType, write(who), Instant.now());
+                eventType, area, recordType, write(who), now);
     }
 
     private ObjectNode failed(JsonNode request, String correlationId, String reason) {
