@@ -48,8 +48,13 @@ class ScaleOutIT {
     }
 
     private static long applied(String url, String consumer) throws Exception {
+        // one line per member of the group in this replica
         Matcher value = Pattern.compile("ansinh_consumer_events_applied_total\\{consumer=\"" + Pattern.quote(consumer)
                 + "\"[^}]*} ([0-9.E]+)").matcher(DemoSuite.metrics(url));
-        return value.find() ? (long) Double.parseDouble(value.group(1)) : -1;
+        long applied = 0;
+        while (value.find()) {
+            applied += (long) Double.parseDouble(value.group(1));
+        }
+        return applied;
     }
 }

@@ -17,10 +17,6 @@ public class ClassificationRepository implements PanacheRepositoryBase<Classific
         return list("key.householdId", Sort.by("key.year"), householdId);
     }
 
-    public List<Classification> ofHouseholds(java.util.Collection<UUID> householdIds) {
-        return list("key.householdId in ?1", householdIds);
-    }
-
     public Optional<Classification> latest(UUID householdId) {
         return find("key.householdId", Sort.descending("key.year"), householdId).firstResultOptional();
     }

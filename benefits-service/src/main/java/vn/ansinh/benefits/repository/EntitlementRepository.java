@@ -15,10 +15,6 @@ import vn.ansinh.benefits.domain.EntitlementFilter;
 @ApplicationScoped
 public class EntitlementRepository implements PanacheRepositoryBase<Entitlement, UUID> {
 
-    public List<Entitlement> ofHouseholds(java.util.Collection<UUID> householdIds) {
-        return list("householdId in ?1", householdIds);
-    }
-
     public record Matches(List<Entitlement> page, long total) {
     }
 

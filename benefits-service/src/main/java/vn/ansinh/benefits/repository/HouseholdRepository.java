@@ -9,8 +9,4 @@ import vn.ansinh.benefits.domain.Household;
 
 @ApplicationScoped
 public class HouseholdRepository implements PanacheRepositoryBase<Household, UUID> {
-
-    public java.util.List<Household> byIds(java.util.Collection<UUID> ids) {
-        return list("id in ?1", ids);
-    }
 }

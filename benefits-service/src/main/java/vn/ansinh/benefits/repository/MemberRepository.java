@@ -12,10 +12,6 @@ import vn.ansinh.benefits.domain.Member;
 @ApplicationScoped
 public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
 
-    public List<Member> ofHouseholds(java.util.Collection<UUID> householdIds) {
-        return list("householdId in ?1", householdIds);
-    }
-
     public List<Member> ofHousehold(UUID householdId) {
         return list("householdId", Sort.by("active").descending().and("id"), householdId);
     }

@@ -21,9 +21,9 @@ import vn.ansinh.benefits.messaging.RegistryEvents.MemberDetails;
 import vn.ansinh.benefits.messaging.RegistryEvents.MemberRemoved;
 import vn.ansinh.benefits.repository.CatalogueRepository;
 import vn.ansinh.benefits.repository.ClassificationRepository;
-import vn.ansinh.benefits.repository.EntitlementRepository;
 import vn.ansinh.benefits.repository.HouseholdRepository;
 import vn.ansinh.benefits.repository.MemberRepository;
+import vn.ansinh.benefits.repository.SnapshotRepository;
 import vn.ansinh.platform.events.MalformedEventException;
 import vn.ansinh.platform.problem.ProblemException;
 
@@ -41,14 +41,14 @@ public class RegistryCopyService {
     private final HouseholdRepository households;
     private final MemberRepository members;
     private final ClassificationRepository classifications;
-    private final EntitlementRepository entitlementRepository;
+    private final SnapshotRepository snapshots;
     private final CatalogueRepository catalogue;
     private final EntitlementService entitlements;
 
     public RegistryCopyService(HouseholdRepository households, MemberRepository members,
-            ClassificationRepository classifications, EntitlementRepository entitlementRepository,
+            ClassificationRepository classifications, SnapshotRepository snapshots,
             CatalogueRepository catalogue, EntitlementService entitlements) {
-        this.entitlementRepository = entitlementRepository;
+        this.snapshots = snapshots;
         this.catalogue = catalogue;
         this.households = households;
         this.members = members;
@@ -59,9 +59,7 @@ public class RegistryCopyService {
     /** Loads at once what a batch of events about these households needs. */
     @Transactional(Transactional.TxType.MANDATORY)
     public RegistrySnapshot snapshot(Collection<UUID> householdIds) {
-        return new RegistrySnapshot(householdIds, households.byIds(householdIds), members.ofHouseholds(householdIds),
-                classifications.ofHouseholds(householdIds), entitlementRepository.ofHouseholds(householdIds),
-                catalogue.load());
+        return new RegistrySnapshot(householdIds, snapshots.load(householdIds), catalogue.load());
     }
 
     /** Appends the events the batch's changes collected (see {@link EntitlementService#publishCollected}). */

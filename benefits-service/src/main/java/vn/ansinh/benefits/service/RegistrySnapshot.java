@@ -16,6 +16,7 @@ import vn.ansinh.benefits.domain.Classification;
 import vn.ansinh.benefits.domain.Entitlement;
 import vn.ansinh.benefits.domain.Household;
 import vn.ansinh.benefits.domain.Member;
+import vn.ansinh.benefits.repository.SnapshotRepository;
 import vn.ansinh.platform.outbox.Outbox;
 
 /**
@@ -34,13 +35,12 @@ public final class RegistrySnapshot {
     /** Events of the batch's changes, appended to the outbox at once when the batch completes. */
     private final List<Outbox.NewEvent> events = new ArrayList<>();
 
-    RegistrySnapshot(Collection<UUID> householdIds, List<Household> households, List<Member> members,
-            List<Classification> classifications, List<Entitlement> entitlements, Catalogue catalogue) {
+    RegistrySnapshot(Collection<UUID> householdIds, SnapshotRepository.Rows rows, Catalogue catalogue) {
         this.loaded.addAll(householdIds);
-        households.forEach(this::add);
-        members.forEach(this::add);
-        classifications.forEach(this::add);
-        entitlements.forEach(this::add);
+        rows.households().forEach(this::add);
+        rows.members().forEach(this::add);
+        rows.classifications().forEach(this::add);
+        rows.entitlements().forEach(this::add);
         this.catalogue = catalogue;
     }
 

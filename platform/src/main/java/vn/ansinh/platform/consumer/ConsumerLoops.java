@@ -1,6 +1,7 @@
 package vn.ansinh.platform.consumer;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -44,19 +45,26 @@ public class ConsumerLoops {
     }
 
     /**
-     * Starts a consumer group member reading {@code topics}.
+     * Starts the members of a consumer group reading {@code topics} ({@code ansinh.events.consumer.loops},
+     * one by default). The handler is shared by the members: it must keep per-batch state in
+     * what {@link EventHandler#forBatch} returns.
      *
      * @param name the consumer group (one per purpose, e.g. {@code benefits.household-view})
      */
-    public ConsumerLoop start(String name, List<String> topics, EventHandler handler) {
-        ConsumerLoop loop = new ConsumerLoop(name, topics, handler, kafka, entityManager, deadLetters(), config, tracer);
-        return start(loop);
+    public List<ConsumerLoop> start(String name, List<String> topics, EventHandler handler) {
+        List<ConsumerLoop> started = new ArrayList<>();
+        for (int i = 0; i < config.consumer().loops(); i++) {
+            started.add(start(new ConsumerLoop(name, topics, handler, kafka, entityManager, deadLetters(), config,
+                    tracer)));
+        }
+        return started;
     }
 
     /** Starts a loop built by the caller (tests use this to inject faults). */
     public ConsumerLoop start(ConsumerLoop loop) {
-        metrics.register(loop);
-        Thread thread = new Thread(loop, "consumer-" + loop.name());
+        int member = (int) loops.stream().filter(r -> r.loop().name().equals(loop.name())).count();
+        metrics.register(loop, member);
+        Thread thread = new Thread(loop, "consumer-" + loop.name() + "-" + member);
         thread.start();
         loops.add(new Running(loop, thread));
         return loop;

@@ -37,6 +37,14 @@ public interface EventsConfig {
         @WithDefault("500")
         int maxPollRecords();
 
+        /**
+         * Members of each consumer group this instance runs, each on a thread (and with a database
+         * connection) of its own. More than one lets the service work on one batch while the
+         * database writes another; members beyond the topic's partitions stay idle.
+         */
+        @WithDefault("1")
+        int loops();
+
         /** Pause after a transient failure (database or broker unavailable) before the batch is retried. */
         @WithDefault("2s")
         Duration retryBackoff();

@@ -15,6 +15,7 @@ import jakarta.enterprise.event.Observes;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.quarkus.runtime.StartupEvent;
 import vn.ansinh.platform.consumer.ConsumerLoop;
 
@@ -40,16 +41,17 @@ public class EventMetrics {
                 .description("events in the outbox not yet published").register(registry);
     }
 
-    /** Called by {@link ConsumerLoops} for every loop it starts. */
-    public synchronized void register(ConsumerLoop loop) {
+    /** Called by {@link ConsumerLoops} for every loop it starts; {@code member} numbers the group's members here. */
+    public synchronized void register(ConsumerLoop loop, int member) {
         if (registered.add(loop)) {
+                Tags tags = Tags.of("consumer", loop.name(), "member", Integer.toString(member));
                 FunctionCounter.builder("ansinh.consumer.events.applied", loop, ConsumerLoop::applied)
-                        .tag("consumer", loop.name()).description("events applied (redeliveries skipped)")
+                        .tags(tags).description("events applied (redeliveries skipped)")
                         .register(registry);
                 FunctionCounter.builder("ansinh.consumer.dead.lettered", loop, ConsumerLoop::deadLettered)
-                        .tag("consumer", loop.name()).description("records sent to the dead-letter topic")
+                        .tags(tags).description("records sent to the dead-letter topic")
                         .register(registry);
-                Gauge.builder("ansinh.consumer.lag", loop, ConsumerLoop::lag).tag("consumer", loop.name())
+                Gauge.builder("ansinh.consumer.lag", loop, ConsumerLoop::lag).tags(tags)
                         .description("records behind the end of the partitions this member reads").register(registry);
         }
     }

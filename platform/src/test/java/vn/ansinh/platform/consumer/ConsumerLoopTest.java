@@ -78,7 +78,7 @@ class ConsumerLoopTest {
         assertEquals(0, committedOffset(group, topic), "no offset was committed");
         loops.stop(crashing);
 
-        ConsumerLoop restarted = loops.start(group, List.of(topic), effects.handlerFor(group));
+        ConsumerLoop restarted = loops.start(group, List.of(topic), effects.handlerFor(group)).get(0);
         await().atMost(Duration.ofSeconds(30)).until(() -> committedOffset(group, topic) == 5);
         assertEquals(5, effects.effects(group), "the redelivered events changed nothing");
         assertEquals(0, restarted.applied());
@@ -94,7 +94,7 @@ class ConsumerLoopTest {
         sendNoted(topic, "twice", 1, id);
         sendNoted(topic, "twice", 2);
 
-        ConsumerLoop loop = loops.start(group, List.of(topic), effects.handlerFor(group));
+        ConsumerLoop loop = loops.start(group, List.of(topic), effects.handlerFor(group)).get(0);
         await().atMost(Duration.ofSeconds(30)).until(() -> committedOffset(group, topic) == 3);
         assertEquals(2, effects.effects(group));
         loops.stop(loop);
@@ -110,7 +110,7 @@ class ConsumerLoopTest {
         sendRaw(topic, "bad-content", "{\"seq\": 0}".getBytes(StandardCharsets.UTF_8), UUID.randomUUID());
         sendNoted(topic, "good", 1);
 
-        ConsumerLoop loop = loops.start(group, List.of(topic), effects.handlerFor(group));
+        ConsumerLoop loop = loops.start(group, List.of(topic), effects.handlerFor(group)).get(0);
         await().atMost(Duration.ofSeconds(30)).until(() -> committedOffset(group, topic) == 4);
 
         assertEquals(1, effects.effects(group), "the good record after the bad ones was applied");
@@ -136,7 +136,7 @@ class ConsumerLoopTest {
         for (byte[] example : examples) {
             sendRaw(topic, "example", example, UUID.randomUUID());
         }
-        ConsumerLoop loop = loops.start(group, List.of(topic), effects.handlerFor(group));
+        ConsumerLoop loop = loops.start(group, List.of(topic), effects.handlerFor(group)).get(0);
         await().atMost(Duration.ofSeconds(30)).until(() -> committedOffset(group, topic) == examples.size());
         assertEquals(examples.size(), effects.effects(group));
         assertEquals(0, loop.deadLettered());
