@@ -64,4 +64,24 @@ public class Classification {
     public Integer newlyEscapedSince() {
         return newlyEscapedSince;
     }
+
+    public String previousCategory() {
+        return previousCategory;
+    }
+
+    public int deprivationCount() {
+        return deprivationCount;
+    }
+
+    public String areaCode() {
+        return areaCode;
+    }
+
+    public String districtCode() {
+        return districtCode;
+    }
+
+    public Instant classifiedAt() {
+        return classifiedAt;
+    }
 }

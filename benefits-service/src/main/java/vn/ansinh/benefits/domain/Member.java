@@ -86,4 +86,24 @@ public class Member {
     public LocalDate leftOn() {
         return leftOn;
     }
+
+    public String sex() {
+        return sex;
+    }
+
+    public String relationToHead() {
+        return relationToHead;
+    }
+
+    public boolean disability() {
+        return disability;
+    }
+
+    public String socialProtectionType() {
+        return socialProtectionType;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
 }

@@ -23,7 +23,7 @@ import vn.ansinh.benefits.repository.CatalogueRepository;
 import vn.ansinh.benefits.repository.ClassificationRepository;
 import vn.ansinh.benefits.repository.HouseholdRepository;
 import vn.ansinh.benefits.repository.MemberRepository;
-import vn.ansinh.benefits.repository.SnapshotRepository;
+import vn.ansinh.benefits.repository.RegistryCopyRepository;
 import vn.ansinh.platform.events.MalformedEventException;
 import vn.ansinh.platform.problem.ProblemException;
 
@@ -41,14 +41,14 @@ public class RegistryCopyService {
     private final HouseholdRepository households;
     private final MemberRepository members;
     private final ClassificationRepository classifications;
-    private final SnapshotRepository snapshots;
+    private final RegistryCopyRepository copies;
     private final CatalogueRepository catalogue;
     private final EntitlementService entitlements;
 
     public RegistryCopyService(HouseholdRepository households, MemberRepository members,
-            ClassificationRepository classifications, SnapshotRepository snapshots,
+            ClassificationRepository classifications, RegistryCopyRepository copies,
             CatalogueRepository catalogue, EntitlementService entitlements) {
-        this.snapshots = snapshots;
+        this.copies = copies;
         this.catalogue = catalogue;
         this.households = households;
         this.members = members;
@@ -59,12 +59,16 @@ public class RegistryCopyService {
     /** Loads at once what a batch of events about these households needs. */
     @Transactional(Transactional.TxType.MANDATORY)
     public RegistrySnapshot snapshot(Collection<UUID> householdIds) {
-        return new RegistrySnapshot(householdIds, snapshots.load(householdIds), catalogue.load());
+        return new RegistrySnapshot(householdIds, copies.load(householdIds), catalogue.load());
     }
 
-    /** Appends the events the batch's changes collected (see {@link EntitlementService#publishCollected}). */
+    /**
+     * Writes the rows the batch created and appends the events its changes collected (see
+     * {@link EntitlementService#publishCollected}); changed entities are written at commit.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publishCollected(RegistrySnapshot snapshot) {
+        snapshot.insertCreated(copies);
         entitlements.publishCollected(snapshot);
     }
 
@@ -78,8 +82,7 @@ public class RegistryCopyService {
         household.describe(event.code(), event.areaCode(), event.districtCode(), event.urban(),
                 event.ethnicMinority(), event.meritFamily(), at);
         if (created) {
-            households.persist(household);
-            snapshot.add(household);
+            snapshot.created(household);
         }
         for (MemberDetails member : event.members()) {
             copy(member, at, snapshot);
@@ -120,8 +123,7 @@ public class RegistryCopyService {
         classification.classify(event.category(), event.previousCategory(), event.newlyEscapedSince(),
                 event.deprivationCount(), event.areaCode(), event.districtCode(), at);
         if (created) {
-            classifications.persist(classification);
-            snapshot.add(classification);
+            snapshot.created(classification);
         }
         entitlements.reconcile(household.id(), day(at), "household classified " + event.category() + " in the "
                 + event.year() + " survey", at, snapshot);
@@ -136,8 +138,7 @@ public class RegistryCopyService {
         member.describe(event.fullName(), event.citizenId(), event.dateOfBirth(), event.sex(), event.relationToHead(),
                 event.disability(), event.schoolEnrolled(), event.socialProtectionType(), at);
         if (created) {
-            members.persist(member);
-            snapshot.add(member);
+            snapshot.created(member);
         }
     }
 

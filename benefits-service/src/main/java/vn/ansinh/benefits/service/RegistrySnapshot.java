@@ -16,7 +16,7 @@ import vn.ansinh.benefits.domain.Classification;
 import vn.ansinh.benefits.domain.Entitlement;
 import vn.ansinh.benefits.domain.Household;
 import vn.ansinh.benefits.domain.Member;
-import vn.ansinh.benefits.repository.SnapshotRepository;
+import vn.ansinh.benefits.repository.RegistryCopyRepository;
 import vn.ansinh.platform.outbox.Outbox;
 
 /**
@@ -32,10 +32,14 @@ public final class RegistrySnapshot {
     private final Map<UUID, TreeMap<Integer, Classification>> classifications = new HashMap<>();
     private final Map<UUID, List<Entitlement>> entitlements = new HashMap<>();
     private final Catalogue catalogue;
+    /** Rows the batch created: not entities of the session, inserted at once when the batch completes. */
+    private final List<Household> newHouseholds = new ArrayList<>();
+    private final List<Member> newMembers = new ArrayList<>();
+    private final List<Classification> newClassifications = new ArrayList<>();
     /** Events of the batch's changes, appended to the outbox at once when the batch completes. */
     private final List<Outbox.NewEvent> events = new ArrayList<>();
 
-    RegistrySnapshot(Collection<UUID> householdIds, SnapshotRepository.Rows rows, Catalogue catalogue) {
+    RegistrySnapshot(Collection<UUID> householdIds, RegistryCopyRepository.Rows rows, Catalogue catalogue) {
         this.loaded.addAll(householdIds);
         rows.households().forEach(this::add);
         rows.members().forEach(this::add);
@@ -96,15 +100,38 @@ public final class RegistrySnapshot {
         return catalogue;
     }
 
-    void add(Household household) {
+    void created(Household household) {
+        newHouseholds.add(household);
+        add(household);
+    }
+
+    void created(Member member) {
+        newMembers.add(member);
+        add(member);
+    }
+
+    void created(Classification classification) {
+        newClassifications.add(classification);
+        add(classification);
+    }
+
+    /** Inserts the rows the batch created, in their state now; then forgets them as new. */
+    void insertCreated(RegistryCopyRepository copies) {
+        copies.insert(newHouseholds, newMembers, newClassifications);
+        newHouseholds.clear();
+        newMembers.clear();
+        newClassifications.clear();
+    }
+
+    private void add(Household household) {
         households.put(household.id(), household);
     }
 
-    void add(Member member) {
+    private void add(Member member) {
         members.computeIfAbsent(member.householdId(), k -> new LinkedHashMap<>()).put(member.id(), member);
     }
 
-    void add(Classification classification) {
+    private void add(Classification classification) {
         classifications.computeIfAbsent(classification.householdId(), k -> new TreeMap<>())
                 .put(classification.year(), classification);
     }
