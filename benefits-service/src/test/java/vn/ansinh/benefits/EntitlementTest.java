@@ -210,4 +210,74 @@ class EntitlementTest {
         given().get("/api/parameters").then().body("findAll { it.name == 'STUDY_SUPPORT' }.value",
                 equalTo(List.of(150_000, 180_000)));
     }
+
+    @Test
+    void aMonthlyAllowanceIsTheBaseLevelTimesTheCoefficientOfTheMembersTypeWhateverTheHouseholdsStanding() {
+        // a household that is not poor: a grandmother of 84 without a pension, a son of a type with no coefficient
+        String household = UUID.randomUUID().toString();
+        String grandmother = UUID.randomUUID().toString();
+        String son = UUID.randomUUID().toString();
+        Map<String, Object> elderly = member(household, grandmother, "Nông Thị Mai", "1940-03-02", "FEMALE", "HEAD",
+                false);
+        elderly.put("socialProtectionType", "ELDERLY_80");
+        Map<String, Object> other = member(household, son, "Nông Văn Hải", "1975-06-09", "MALE", "CHILD", false);
+        other.put("socialProtectionType", "NOT_A_TYPE");
+        Map<String, Object> registered = new LinkedHashMap<>(Map.of("householdId", household, "code",
+                "BG-B-" + household.substring(0, 8), "areaCode", "96003", "districtCode", "220", "urban", false,
+                "ethnicMinority", true, "meritFamily", false, "registeredAt", "2023-01-05T03:00:00Z"));
+        registered.put("members", List.of(elderly, other));
+        send(household, RegistryEvents.REGISTERED, registered, UUID.randomUUID());
+        new Family(household, grandmother, son, null).classify(2023, "NOT_POOR", null); // support year 2024
+
+        JsonPath owed = entitlements(household, 12);
+        assertEquals(List.of("2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-06", "2024-07", "2024-08",
+                "2024-09", "2024-10", "2024-11", "2024-12"), owed.getList("items.period"));
+        // coefficient 1.0 of a base level of 360,000 VND until June 2024 and 500,000 from July
+        assertEquals(List.of(360_000, 360_000, 360_000, 360_000, 360_000, 360_000, 500_000, 500_000, 500_000, 500_000,
+                500_000, 500_000), owed.getList("items.amountVnd"));
+        assertEquals(owed.getList("items.amountVnd"), owed.getList("items.stateVnd"));
+        assertEquals(List.of(grandmother), owed.getList("items.memberId").stream().distinct().toList());
+        assertEquals(List.of("SOCIAL_ALLOWANCE"), owed.getList("items.programme").stream().distinct().toList());
+        assertEquals(java.util.Collections.nCopies(12, null), owed.getList("items.standing"));
+
+        // the grandmother moves away in August: the months before stay owed, August ends on the day, the rest unowed
+        send(household, RegistryEvents.MEMBER_REMOVED, Map.of("householdId", household, "memberId", grandmother,
+                "leftOn", "2024-08-20", "reason", "MOVED_OUT"), UUID.randomUUID());
+        awaitActive(household, 7);
+        JsonPath after = entitlements(household, 12);
+        assertEquals(List.of("2024-08-20", "2024-09-01", "2024-10-01", "2024-11-01", "2024-12-01"),
+                after.getList("items.findAll { it.status == 'ENDED' }.endedOn"));
+    }
+
+    @Test
+    void aPoorMembersAllowanceComesWithTheHouseholdsOtherSupportAndIsPaidMonthByMonth() {
+        String household = UUID.randomUUID().toString();
+        String disabled = UUID.randomUUID().toString();
+        Map<String, Object> member = member(household, disabled, "Lục Văn Tài", "1990-01-15", "MALE", "HEAD", false);
+        member.put("disability", true);
+        member.put("socialProtectionType", "DISABILITY_SEVERE");
+        // a district of its own, so that the cycle below holds only this household's allowance
+        Map<String, Object> registered = new LinkedHashMap<>(Map.of("householdId", household, "code",
+                "BG-B-" + household.substring(0, 8), "areaCode", "96003", "districtCode", "298", "urban", false,
+                "ethnicMinority", true, "meritFamily", false, "registeredAt", "2023-01-05T03:00:00Z"));
+        registered.put("members", List.of(member));
+        send(household, RegistryEvents.REGISTERED, registered, UUID.randomUUID());
+        new Family(household, disabled, null, null).classify(2023, "POOR", null);
+
+        // a card, four quarters of electricity and twelve months of allowance (coefficient 1.5)
+        JsonPath owed = entitlements(household, 1 + 4 + 12);
+        assertEquals(540_000, owed.getInt("items.find { it.period == '2024-06' }.amountVnd"));
+        assertEquals(750_000, owed.getInt("items.find { it.period == '2024-07' }.amountVnd"));
+        assertEquals("POOR", owed.getString("items.find { it.period == '2024-07' }.standing"));
+
+        given().contentType(ContentType.JSON).body(Map.of("programme", "SOCIAL_ALLOWANCE", "period", "2024",
+                "fundingSource", "CENTRAL")).post("/api/payment-cycles").then().statusCode(400)
+                .body("errors[0].field", equalTo("period"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("2024-07"));
+        given().contentType(ContentType.JSON).body(Map.of("programme", "SOCIAL_ALLOWANCE", "period", "2024-13",
+                "fundingSource", "CENTRAL")).post("/api/payment-cycles").then().statusCode(400);
+        given().contentType(ContentType.JSON).body(Map.of("programme", "SOCIAL_ALLOWANCE", "period", "2024-07",
+                "fundingSource", "CENTRAL", "districtCode", "298")).post("/api/payment-cycles").then().statusCode(201)
+                .body("paymentCount", equalTo(1)).body("totalVnd", equalTo(750_000));
+    }
 }

@@ -16,6 +16,12 @@ import java.util.UUID;
  */
 public record Catalogue(List<Programme> programmes, List<ProgrammeRule> rules, List<Parameter> parameters) {
 
+    public static final String SOCIAL_ALLOWANCE = "SOCIAL_ALLOWANCE";
+    /** The base level of the monthly allowance, VND. */
+    static final String ALLOWANCE_BASE = "SOCIAL_ALLOWANCE_BASE";
+    /** Followed by a social-protection type: that type's coefficient, in hundredths of the base level. */
+    static final String ALLOWANCE_COEFFICIENT = "SOCIAL_ALLOWANCE_COEFFICIENT.";
+
     /** One entitlement that is due: for a member (or the household), a programme and a period. */
     public record Due(String programmeCode, UUID memberId, UUID beneficiaryId, String period, LocalDate start,
             LocalDate end, Standing standing, long amountVnd, long stateVnd, long provinceVnd) {
@@ -23,9 +29,11 @@ public record Catalogue(List<Programme> programmes, List<ProgrammeRule> rules, L
 
     /** The value of a parameter on a day: the latest from on or before it. */
     public long valueOn(String name, LocalDate day) {
-        return parameters.stream().filter(p -> p.name().equals(name) && !p.validFrom().isAfter(day))
-                .max(Comparator.comparing(Parameter::validFrom)).map(Parameter::value)
-                .orElseThrow(() -> new IllegalStateException("no value of " + name + " on " + day));
+        Long value = valueOrNull(name, day);
+        if (value == null) {
+            throw new IllegalStateException("no value of " + name + " on " + day);
+        }
+        return value;
     }
 
     /** The rule of a programme for a standing on a day, or null when none is in force. */
@@ -36,16 +44,23 @@ public record Catalogue(List<Programme> programmes, List<ProgrammeRule> rules, L
 
     /**
      * What the automatic programmes owe a household for a benefit year (the year after the
-     * survey that classified it), by the rules in force on the first day of that year.
+     * survey that classified it), by the rules in force on the first day of that year; the
+     * monthly allowance by the parameters in force in each month.
+     *
+     * @param standing the household's, or null when it has none (then only allowances are owed)
      */
     public List<Due> due(UUID householdId, List<Member> activeMembers, Standing standing, int year) {
         List<Due> due = new ArrayList<>();
-        if (standing == null) {
-            return due;
-        }
         LocalDate first = LocalDate.of(year, 1, 1);
         for (Programme programme : programmes) {
-            ProgrammeRule rule = programme.automatic() ? ruleOn(programme.code(), standing, first) : null;
+            if (programme.automatic() && programme.code().equals(SOCIAL_ALLOWANCE)) {
+                for (Member member : activeMembers) {
+                    allowance(member, standing, year, due);
+                }
+                continue;
+            }
+            ProgrammeRule rule = programme.automatic() && standing != null ? ruleOn(programme.code(), standing, first)
+                    : null;
             if (rule == null || !rule.eligible()) {
                 continue;
             }
@@ -82,6 +97,33 @@ public record Catalogue(List<Programme> programmes, List<ProgrammeRule> rules, L
             }
         }
         return due;
+    }
+
+    /**
+     * The monthly allowance of a member whose social-protection type has a coefficient: one
+     * entitlement per month of the year in which the type's coefficient is in force, the base
+     * level times the coefficient of that month, all paid by the state.
+     */
+    private void allowance(Member member, Standing standing, int year, List<Due> due) {
+        if (member.socialProtectionType() == null) {
+            return;
+        }
+        String coefficient = ALLOWANCE_COEFFICIENT + member.socialProtectionType();
+        for (int month = 1; month <= 12; month++) {
+            LocalDate firstOfMonth = LocalDate.of(year, month, 1);
+            Long hundredths = valueOrNull(coefficient, firstOfMonth);
+            if (hundredths != null && hundredths > 0) {
+                long amount = percent(valueOn(ALLOWANCE_BASE, firstOfMonth), hundredths.intValue());
+                YearMonth period = YearMonth.of(year, month);
+                due.add(new Due(SOCIAL_ALLOWANCE, member.id(), member.id(), period.toString(), firstOfMonth,
+                        period.atEndOfMonth(), standing, amount, amount, 0));
+            }
+        }
+    }
+
+    private Long valueOrNull(String name, LocalDate day) {
+        return parameters.stream().filter(p -> p.name().equals(name) && !p.validFrom().isAfter(day))
+                .max(Comparator.comparing(Parameter::validFrom)).map(Parameter::value).orElse(null);
     }
 
     private interface MonthlyAmount {

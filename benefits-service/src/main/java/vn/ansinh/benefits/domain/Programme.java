@@ -13,8 +13,27 @@ public class Programme {
         PERSON, PUPIL, HOUSEHOLD
     }
 
+    /** How often it is paid, with the form of its periods (null for one-off support, paid by application). */
     public enum Period {
-        YEAR, QUARTER, MONTH, ONE_OFF
+        YEAR("\\d{4}", "2024"), QUARTER("\\d{4}-Q[1-4]", "2024-Q1"), MONTH("\\d{4}-(0[1-9]|1[0-2])", "2024-07"),
+        ONE_OFF(null, null);
+
+        private final String pattern;
+        private final String example;
+
+        Period(String pattern, String example) {
+            this.pattern = pattern;
+            this.example = example;
+        }
+
+        /** Whether a period is written the way this programme's periods are. */
+        public boolean matches(String period) {
+            return pattern != null && period != null && period.matches(pattern);
+        }
+
+        public String example() {
+            return example;
+        }
     }
 
     @Id

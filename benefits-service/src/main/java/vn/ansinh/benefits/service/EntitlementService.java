@@ -15,6 +15,7 @@ import vn.ansinh.benefits.domain.Classification;
 import vn.ansinh.benefits.domain.Entitlement;
 import vn.ansinh.benefits.domain.EntitlementFilter;
 import vn.ansinh.benefits.domain.Household;
+import vn.ansinh.benefits.domain.Member;
 import vn.ansinh.benefits.messaging.EntitlementEvents;
 import vn.ansinh.benefits.messaging.EntitlementEvents.EntitlementState;
 import vn.ansinh.benefits.repository.CatalogueRepository;
@@ -55,12 +56,13 @@ public class EntitlementService {
         int year = latest.year() + 1;
         Map<String, Entitlement> existing = new HashMap<>();
         snapshot.entitlementsStartingIn(householdId, year).forEach(e -> existing.put(e.key(), e));
-        if (latest.standing() == null && existing.values().stream().noneMatch(e -> e.status() == Entitlement.Status.ACTIVE)) {
+        List<Member> members = snapshot.activeMembers(householdId);
+        if (latest.standing() == null && members.stream().allMatch(m -> m.socialProtectionType() == null)
+                && existing.values().stream().noneMatch(e -> e.status() == Entitlement.Status.ACTIVE)) {
             return; // most households: owed nothing, and nothing to end
         }
         Household household = snapshot.household(householdId);
-        List<Catalogue.Due> due = snapshot.catalogue().due(householdId, snapshot.activeMembers(householdId),
-                latest.standing(), year);
+        List<Catalogue.Due> due = snapshot.catalogue().due(householdId, members, latest.standing(), year);
         for (Catalogue.Due owed : due) {
             Entitlement entitlement = existing.remove(owed.programmeCode() + '/' + owed.beneficiaryId() + '/'
                     + owed.period());
@@ -74,7 +76,8 @@ public class EntitlementService {
             }
         }
         for (Entitlement noLongerDue : existing.values()) {
-            if (noLongerDue.status() == Entitlement.Status.ACTIVE) {
+            // a period that was over before the change (a past month or quarter) was owed in full: it stays
+            if (noLongerDue.status() == Entitlement.Status.ACTIVE && !noLongerDue.periodEnd().isBefore(effective)) {
                 noLongerDue.end(effective, reason, at);
                 announce(EntitlementEvents.ENDED, noLongerDue, household, snapshot);
             }
@@ -97,7 +100,8 @@ public class EntitlementService {
         snapshot.publish(new Outbox.NewEvent(EntitlementEvents.TOPIC, e.householdId().toString(), type,
                 new EntitlementState(e.id(),
                 e.programmeCode(), e.householdId(), e.memberId(), e.period(), e.periodStart(), e.periodEnd(),
-                e.surveyYear(), e.standing().name(), e.amountVnd(), e.stateVnd(), e.provinceVnd(), e.status().name(),
+                e.surveyYear(), e.standing() == null ? null : e.standing().name(), e.amountVnd(), e.stateVnd(),
+                e.provinceVnd(), e.status().name(),
                 e.endedOn(), e.endReason(), household.areaCode(), household.districtCode())));
     }
 

@@ -59,11 +59,9 @@ public class PaymentService {
         if (!programme.automatic()) {
             throw ProblemException.invalid("programme", programmeCode + " is paid through applications, not cycles");
         }
-        String pattern = programme.period() == Programme.Period.QUARTER ? "\\d{4}-Q[1-4]" : "\\d{4}";
-        if (period == null || !period.matches(pattern)) {
+        if (!programme.period().matches(period)) {
             throw ProblemException.invalid("period", programmeCode + " is paid per "
-                    + programme.period().name().toLowerCase() + ": a period like "
-                    + (programme.period() == Programme.Period.QUARTER ? "2024-Q1" : "2024"));
+                    + programme.period().name().toLowerCase() + ": a period like " + programme.period().example());
         }
         if (source == FundingSource.SOCIALISED) {
             throw ProblemException.invalid("fundingSource", "socialised funds pay applications, not entitlements");

@@ -53,7 +53,7 @@ public final class Facts {
 
         public Entitlement {
             require(entitlementId != null && programme != null && householdId != null
-                    && surveyYear != null && periodStart != null && standing != null && status != null
+                    && surveyYear != null && periodStart != null && status != null
                     && areaCode != null && districtCode != null, "entitlement event lacks required fields");
         }
     }
