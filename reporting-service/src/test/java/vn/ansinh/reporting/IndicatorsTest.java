@@ -67,6 +67,9 @@ class IndicatorsTest {
                 members));
     }
 
+    /** The allowance entitlement of h4, a household with no poverty standing. */
+    private static final UUID ALLOWANCE = UUID.randomUUID();
+
     static Event card(String household, String standing, String commune, String district, String endedOn) {
         return new Event(household(household), endedOn == null ? "entitlement.granted" : "entitlement.ended", """
                 {"entitlementId":"%s","programme":"HEALTH_INSURANCE","householdId":"%s","memberId":"%s",
@@ -136,6 +139,13 @@ class IndicatorsTest {
             cards.add(card("h1", "NEAR_POOR", "96001", "220", null));
         }
         cards.add(card("h1", "NEAR_POOR", "96001", "220", "2024-01-01")); // ended before it took effect
+        // a monthly allowance in a household with no poverty standing: no card, not dead-lettered either
+        cards.add(new Event(household("h4"), "entitlement.granted", """
+                {"entitlementId":"%s","programme":"SOCIAL_ALLOWANCE","householdId":"%s","memberId":"%s",
+                 "period":"2024-07","periodStart":"2024-07-01","periodEnd":"2024-07-31","surveyYear":2023,
+                 "standing":null,"amountVnd":500000,"stateVnd":500000,"provinceVnd":0,"status":"ACTIVE",
+                 "endedOn":null,"endReason":null,"areaCode":"96002","districtCode":"220"}"""
+                .formatted(ALLOWANCE, household("h4"), UUID.randomUUID())));
         Topics.sendEvents("benefits.entitlement.v1", cards);
         Topics.sendEvents("benefits.budget.v1", List.of(budget("CENTRAL", 1_000_000, 200_000, 300_000),
                 budget("PROVINCIAL", 500_000, 0, 100_000)));
@@ -201,6 +211,8 @@ class IndicatorsTest {
                 value("health-insurance-coverage", "year=2023&level=PROVINCE").getInt("items[0].covered")));
         JsonPath coverage = value("health-insurance-coverage", "year=2023&level=PROVINCE");
         assertEquals(17, coverage.getInt("items[0].people"));
+        assertTrue(Topics.readFor("reporting.dead-letter.v1", Duration.ofSeconds(2)).stream()
+                .noneMatch(r -> Topics.value(r).contains(ALLOWANCE.toString())), "an allowance without standing is applied");
         assertEquals(52.94f, coverage.getFloat("items[0].coveragePct"));
         assertEquals(60.0f, value("health-insurance-coverage", "year=2023&area=220").getFloat("items[0].coveragePct"));
 

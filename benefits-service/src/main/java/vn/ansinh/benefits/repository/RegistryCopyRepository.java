@@ -16,10 +16,10 @@ import vn.ansinh.benefits.domain.Member;
 import vn.ansinh.platform.db.CopyIn;
 
 /**
- * The copy of the registry a batch of the registry's events at a time: loads everything this
- * service holds about the batch's households at once (one native query per table with the ids
- * as one array parameter), and writes the households, members and classifications the batch
- * created with COPY. Existing rows change through their entities.
+ * This service's copy of the registry, read and written a batch of the registry's events at a
+ * time: loads everything it holds about the batch's households at once (one native query per
+ * table, the ids as one array parameter) and writes the households, members and
+ * classifications the batch created with COPY. Existing rows change through their entities.
  */
 @ApplicationScoped
 public class RegistryCopyRepository {
