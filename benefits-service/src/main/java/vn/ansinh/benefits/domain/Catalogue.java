@@ -16,7 +16,7 @@ import java.util.UUID;
  */
 public record Catalogue(List<Programme> programmes, List<ProgrammeRule> rules, List<Parameter> parameters) {
 
-    public static final String SOCIAL_ALLOWANCE = "SOCIAL_ALLOWANCE";
+    private static final String SOCIAL_ALLOWANCE = "SOCIAL_ALLOWANCE";
     /** The base level of the monthly allowance, VND. */
     static final String ALLOWANCE_BASE = "SOCIAL_ALLOWANCE_BASE";
     /** Followed by a social-protection type: that type's coefficient, in hundredths of the base level. */
