@@ -84,6 +84,16 @@ class ImportTest {
         given().get("/api/households?year=2023&category=NOT_POOR&area=90001").then()
                 .body("items.code", hasItems("IMP-003"));
         int auditLines = given().get("/api/households/" + id + "/audit").then().extract().path("size()");
+        // the audit says who created the household from which job and line; its state is in the registry
+        String imported = given().get("/api/households/" + id + "/audit").then()
+                .body("find { it.action == 'household.imported' }.actor", equalTo("so-ldtbxh"))
+                .extract().path("find { it.action == 'household.imported' }.after");
+        JsonPath source = JsonPath.from(imported);
+        assertEquals(job.getString("id"), source.getString("importJob"));
+        assertEquals(2, source.getInt("line"));
+        assertEquals("IMP-001", source.getString("code"));
+        assertEquals(2, source.getInt("members"));
+        assertEquals(List.of(2022, 2023), source.getList("surveyYears"));
 
         JsonPath again = importAndWait(files);
         assertEquals("COMPLETED", again.getString("status"));

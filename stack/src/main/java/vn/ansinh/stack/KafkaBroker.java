@@ -8,11 +8,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * A real Kafka broker (KRaft, broker and controller in one process) run as a child process
@@ -22,6 +30,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 final class KafkaBroker implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final String TOPICS = "deploy/base/kafka/topics.yaml";
+    static final int PARTITIONS = 3;
 
     private final StackOptions options;
     private final Path dir;
@@ -36,8 +46,13 @@ final class KafkaBroker implements AutoCloseable {
     void start() throws IOException, InterruptedException {
         if (options.kafkaBootstrap() != null) {
             bootstrap = options.kafkaBootstrap();
-            return;
+        } else {
+            startBroker();
         }
+        createTopics();
+    }
+
+    private void startBroker() throws IOException, InterruptedException {
         Path data = dir.resolve("data");
         Files.createDirectories(data);
         Path properties = dir.resolve("server.properties");
@@ -90,15 +105,57 @@ final class KafkaBroker implements AutoCloseable {
                 "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
                 "inter.broker.listener.name=PLAINTEXT",
                 "log.dirs=" + data,
-                "num.partitions=3",
+                "num.partitions=" + PARTITIONS,
                 "offsets.topic.replication.factor=1",
                 "transaction.state.log.replication.factor=1",
                 "transaction.state.log.min.isr=1",
                 "share.coordinator.state.topic.replication.factor=1",
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
-                "auto.create.topics.enable=true",
+                // topics are created from the deployment's declarations (createTopics), never on first
+                // use: a producer sending to a topic while it is being created can have its first
+                // request overtaken by its second, and an idempotent producer then retries the first
+                // until delivery.timeout.ms (KAFKA-15591) — a two-minute stall of the outbox relay
+                "auto.create.topics.enable=false",
                 "");
+    }
+
+    /**
+     * Creates the topics declared for deployment ({@code deploy/base/kafka/topics.yaml}: names,
+     * partitions up to {@link #PARTITIONS} on one machine, settings such as compaction) that do not
+     * exist yet. Run against a cluster of the user's own too, so that it never auto-creates them.
+     */
+    private void createTopics() throws IOException, InterruptedException {
+        List<NewTopic> declared = declaredTopics(Files.readString(options.root().resolve(TOPICS)));
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = declared.stream().filter(t -> !existing.contains(t.name())).toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not create the topics declared in " + TOPICS, e);
+        }
+    }
+
+    /** The KafkaTopic documents of the manifest: each one's topicName and its spec.config entries. */
+    static List<NewTopic> declaredTopics(String yaml) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String document : yaml.split("\n---")) {
+            Matcher name = Pattern.compile("(?m)^  topicName: (\\S+)$").matcher(document);
+            if (!name.find()) {
+                continue;
+            }
+            Map<String, String> config = new TreeMap<>();
+            Matcher entry = Pattern.compile("(?m)^    ([a-z.]+): \"?([^\"\\s#]*)\"?\\s*(#.*)?$").matcher(document);
+            while (entry.find()) {
+                config.put(entry.group(1), entry.group(2));
+            }
+            Matcher partitions = Pattern.compile("(?m)^  partitions: (\\d+)").matcher(document);
+            int count = partitions.find() ? Math.min(Integer.parseInt(partitions.group(1)), PARTITIONS) : PARTITIONS;
+            topics.add(new NewTopic(name.group(1), Optional.of(count), Optional.empty()).configs(config));
+        }
+        return topics;
     }
 
     private ProcessBuilder java(String mainClass, String... args) {

@@ -33,7 +33,7 @@ final class PostgresServer implements AutoCloseable {
         }
         var dataDir = options.workDir().resolve("postgres");
         Files.createDirectories(dataDir);
-        embedded = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setPort(options.postgresPort())
@@ -42,8 +42,16 @@ final class PostgresServer implements AutoCloseable {
                 // checkpoints it would checkpoint (and rewrite full pages) every few seconds
                 .setServerConfig("max_wal_size", "8GB")
                 .setServerConfig("checkpoint_timeout", "15min")
-                .setServerConfig("shared_buffers", "256MB")
-                .start();
+                .setServerConfig("shared_buffers", "256MB");
+        // e.g. ANSINH_POSTGRES_SETTINGS=shared_preload_libraries=pg_stat_statements to profile a run
+        String extra = System.getenv("ANSINH_POSTGRES_SETTINGS");
+        if (extra != null && !extra.isBlank()) {
+            for (String setting : extra.trim().split("\\s+")) {
+                int equals = setting.indexOf('=');
+                builder.setServerConfig(setting.substring(0, equals), setting.substring(equals + 1));
+            }
+        }
+        embedded = builder.start();
         maintenanceUrl = embedded.getJdbcUrl("postgres", "postgres");
     }
 

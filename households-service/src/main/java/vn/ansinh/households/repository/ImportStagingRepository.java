@@ -4,10 +4,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -156,6 +159,11 @@ public class ImportStagingRepository {
     @Transactional(Transactional.TxType.MANDATORY)
     public void check(UUID job, Consumer<ImportError> sink) {
         entityManager.unwrap(Session.class).doWork(connection -> {
+            // statistics of the rows just staged: without them the planner takes the tables for
+            // nearly empty, and reads each chunk by sorting all the rows after it (see readGroups)
+            try (Statement analyze = connection.createStatement()) {
+                analyze.execute("ANALYZE " + String.join(", ", TABLES));
+            }
             for (Check check : CHECKS) {
                 try (PreparedStatement query = connection.prepareStatement(check.sql())) {
                     query.setObject(1, job);
@@ -180,97 +188,137 @@ public class ImportStagingRepository {
     }
 
     /**
-     * Reads the staged rows of a job grouped by household code, in code order, {@code size} groups
-     * at a time: three ordered cursors merged, so that memory holds one chunk only. Runs outside
-     * any transaction, on its own connection, while each chunk is applied in a transaction of its own.
+     * Reads the staged rows of a job grouped by household code, in code order, about {@code size}
+     * households at a time, so that memory holds one chunk only. Each chunk is read in a short
+     * statement of its own, after the last code of the one before (keyset): one snapshot held open
+     * for the whole import would keep PostgreSQL from reclaiming the outbox rows the relay deletes
+     * meanwhile, and every relay query would walk all of them again. Runs outside any transaction,
+     * while each chunk is applied in a transaction of its own.
      */
     public void readGroups(UUID job, int size, Consumer<List<HouseholdGroup>> chunkSink) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (Cursor households = new Cursor(connection, job, """
-                    SELECT code, line, area_code, address, head_name, ethnic_minority, merit_family
-                    FROM import_household_row WHERE job_id = ? ORDER BY code COLLATE "C", line""");
-                    Cursor members = new Cursor(connection, job, """
-                            SELECT household_code, line, full_name, citizen_id, date_of_birth, sex, relation_to_head,
-                                   ethnicity, disability, school_enrolled, social_protection_type
-                            FROM import_member_row WHERE job_id = ? ORDER BY household_code COLLATE "C", line""");
-                    Cursor surveys = new Cursor(connection, job, """
-                            SELECT household_code, line, year, income_per_person_month, deprivations
-                            FROM import_survey_row WHERE job_id = ? ORDER BY household_code COLLATE "C", year""")) {
-                List<HouseholdGroup> chunk = new ArrayList<>(size);
-                while (true) {
-                    String code = min(households.code(), members.code(), surveys.code());
-                    if (code == null) {
-                        break;
-                    }
-                    HouseholdRow household = null;
-                    if (code.equals(households.code())) {
-                        ResultSet r = households.rows;
-                        household = new HouseholdRow(r.getInt(2), code, new Household.Details(r.getString(3),
-                                r.getString(4), r.getString(5), r.getBoolean(6), r.getBoolean(7)));
-                        households.next();
-                    }
-                    List<MemberRow> memberRows = new ArrayList<>();
-                    while (code.equals(members.code())) {
-                        ResultSet r = members.rows;
-                        memberRows.add(new MemberRow(r.getInt(2), code, new Member.Details(r.getString(3),
-                                r.getString(4), r.getObject(5, java.time.LocalDate.class),
-                                Member.Sex.valueOf(r.getString(6)), Member.Relation.valueOf(r.getString(7)),
-                                r.getString(8), r.getBoolean(9), r.getBoolean(10), r.getString(11))));
-                        members.next();
-                    }
-                    List<SurveyRow> surveyRows = new ArrayList<>();
-                    while (code.equals(surveys.code())) {
-                        ResultSet r = surveys.rows;
-                        surveyRows.add(new SurveyRow(r.getInt(2), code, r.getInt(3), new Survey.Answers(r.getLong(4),
-                                Set.of((String[]) r.getArray(5).getArray()))));
-                        surveys.next();
-                    }
-                    chunk.add(new HouseholdGroup(code, household, memberRows, surveyRows));
-                    if (chunk.size() == size) {
-                        chunkSink.accept(chunk);
-                        chunk = new ArrayList<>(size);
-                    }
+        String after = "";
+        while (true) {
+            Map<String, HouseholdGroup> chunk = new TreeMap<>();
+            String upTo;
+            try (Connection connection = dataSource.getConnection()) {
+                upTo = chunkEnd(connection, job, after, size);
+                for (HouseholdRow row : read(connection, HOUSEHOLD_ROWS, "code", job, after, upTo,
+                        ImportStagingRepository::household)) {
+                    chunk.put(row.code(), new HouseholdGroup(row.code(), row, new ArrayList<>(), new ArrayList<>()));
                 }
-                if (!chunk.isEmpty()) {
-                    chunkSink.accept(chunk);
+                for (MemberRow row : read(connection, MEMBER_ROWS, "household_code", job, after, upTo,
+                        ImportStagingRepository::member)) {
+                    group(chunk, row.householdCode()).members().add(row);
+                }
+                for (SurveyRow row : read(connection, SURVEY_ROWS, "household_code", job, after, upTo,
+                        ImportStagingRepository::survey)) {
+                    group(chunk, row.householdCode()).surveys().add(row);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not read the staged rows of import " + job, e);
+            }
+            if (!chunk.isEmpty()) {
+                chunkSink.accept(new ArrayList<>(chunk.values()));
+            }
+            if (upTo == null) {
+                return;
+            }
+            after = upTo;
+        }
+    }
+
+    /**
+     * Where the next chunk ends: the smallest of the {@code size}-th household code after
+     * {@code after} in households.csv and the {@code 4 × size}-th in members.csv and surveys.csv
+     * (a household has a few members and a survey a year; an import may bring members or surveys
+     * of registered households only). Null when no file has that many rows left: the chunk then
+     * runs to the end. Each is one short walk along the staging index.
+     */
+    private static String chunkEnd(Connection connection, UUID job, String after, int size) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(CHUNK_END)) {
+            int[] offsets = {size - 1, ROWS_PER_HOUSEHOLD * size - 1, ROWS_PER_HOUSEHOLD * size - 1};
+            for (int i = 0; i < 3; i++) {
+                query.setObject(3 * i + 1, job);
+                query.setString(3 * i + 2, after);
+                query.setInt(3 * i + 3, offsets[i]);
+            }
+            try (ResultSet result = query.executeQuery()) {
+                return result.next() ? result.getString(1) : null;
+            }
+        }
+    }
+
+    private static final int ROWS_PER_HOUSEHOLD = 4;
+    // LEAST ignores nulls
+    private static final String CHUNK_END = """
+            SELECT LEAST(
+                (SELECT code COLLATE "C" FROM import_household_row WHERE job_id = ? AND code COLLATE "C" > ?
+                 ORDER BY code COLLATE "C" OFFSET ? LIMIT 1),
+                (SELECT household_code COLLATE "C" FROM import_member_row
+                 WHERE job_id = ? AND household_code COLLATE "C" > ? ORDER BY household_code COLLATE "C" OFFSET ? LIMIT 1),
+                (SELECT household_code COLLATE "C" FROM import_survey_row
+                 WHERE job_id = ? AND household_code COLLATE "C" > ? ORDER BY household_code COLLATE "C" OFFSET ? LIMIT 1))""";
+    // rows of the chunk; %s is the end of its range, if it has one (see read)
+    private static final String HOUSEHOLD_ROWS = """
+            SELECT code, line, area_code, address, head_name, ethnic_minority, merit_family
+            FROM import_household_row WHERE job_id = ? AND code COLLATE "C" > ? %s
+            ORDER BY code COLLATE "C", line""";
+    private static final String MEMBER_ROWS = """
+            SELECT household_code, line, full_name, citizen_id, date_of_birth, sex, relation_to_head,
+                   ethnicity, disability, school_enrolled, social_protection_type
+            FROM import_member_row WHERE job_id = ? AND household_code COLLATE "C" > ? %s
+            ORDER BY household_code COLLATE "C", line""";
+    private static final String SURVEY_ROWS = """
+            SELECT household_code, line, year, income_per_person_month, deprivations
+            FROM import_survey_row WHERE job_id = ? AND household_code COLLATE "C" > ? %s
+            ORDER BY household_code COLLATE "C", year""";
+
+    private interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    /**
+     * The rows whose code is after {@code after} and up to {@code upTo} (to the end when null). The
+     * end is a condition of its own rather than "? IS NULL OR ...", so that it bounds the index scan.
+     */
+    private static <T> List<T> read(Connection connection, String sql, String codeColumn, UUID job, String after,
+            String upTo, RowReader<T> reader) throws SQLException {
+        String range = upTo == null ? "" : "AND " + codeColumn + " COLLATE \"C\" <= ?";
+        try (PreparedStatement query = connection.prepareStatement(sql.formatted(range))) {
+            query.setObject(1, job);
+            query.setString(2, after);
+            if (upTo != null) {
+                query.setString(3, upTo);
+            }
+            List<T> rows = new ArrayList<>();
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    rows.add(reader.read(result));
                 }
             }
-            connection.rollback();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read the staged rows of import " + job, e);
+            return rows;
         }
     }
 
-    private static String min(String... codes) {
-        return Arrays.stream(codes).filter(c -> c != null).min(String::compareTo).orElse(null);
+    private static HouseholdRow household(ResultSet r) throws SQLException {
+        return new HouseholdRow(r.getInt(2), r.getString(1), new Household.Details(r.getString(3), r.getString(4),
+                r.getString(5), r.getBoolean(6), r.getBoolean(7)));
     }
 
-    /** An open, ordered query whose first column is the household code; null once exhausted. */
-    private static final class Cursor implements AutoCloseable {
-        private final PreparedStatement statement;
-        private final ResultSet rows;
-        private String code;
+    private static MemberRow member(ResultSet r) throws SQLException {
+        return new MemberRow(r.getInt(2), r.getString(1), new Member.Details(r.getString(3), r.getString(4),
+                r.getObject(5, LocalDate.class), Member.Sex.valueOf(r.getString(6)),
+                Member.Relation.valueOf(r.getString(7)), r.getString(8), r.getBoolean(9), r.getBoolean(10),
+                r.getString(11)));
+    }
 
-        Cursor(Connection connection, UUID job, String sql) throws SQLException {
-            statement = connection.prepareStatement(sql);
-            statement.setObject(1, job);
-            statement.setFetchSize(2_000);
-            rows = statement.executeQuery();
-            next();
-        }
+    private static SurveyRow survey(ResultSet r) throws SQLException {
+        return new SurveyRow(r.getInt(2), r.getString(1), r.getInt(3), new Survey.Answers(r.getLong(4),
+                Set.of((String[]) r.getArray(5).getArray())));
+    }
 
-        String code() {
-            return code;
-        }
-
-        void next() throws SQLException {
-            code = rows.next() ? rows.getString(1) : null;
-        }
-
-        @Override
-        public void close() throws SQLException {
-            statement.close();
-        }
+    /** A household of the registry that the files change without a households.csv row. */
+    private static HouseholdGroup group(Map<String, HouseholdGroup> chunk, String code) {
+        return chunk.computeIfAbsent(code, c -> new HouseholdGroup(c, null, new ArrayList<>(), new ArrayList<>()));
     }
 }

@@ -263,7 +263,7 @@ public class HouseholdService {
         return member;
     }
 
-    static Map<String, Object> memberState(UUID memberId, Member.Details details) {
+    private static Map<String, Object> memberState(UUID memberId, Member.Details details) {
         return Map.of("memberId", memberId, "details", details);
     }
 

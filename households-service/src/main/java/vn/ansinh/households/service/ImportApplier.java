@@ -37,7 +37,7 @@ import vn.ansinh.platform.outbox.Outbox.NewEvent;
  * Applies one chunk of checked import rows in one transaction. Households new to the registry
  * (a province's first import: nearly all of them) are built in memory — classified by the same
  * standard and rules as a single survey — and written with COPY, their events and one audit
- * entry each included. Households already registered go through {@link HouseholdService} change
+ * entry each (who, when, from which job and line) included. Households already registered go through {@link HouseholdService} change
  * by change, and only where the rows differ from what the registry holds, so that importing
  * the same files again changes nothing.
  */
@@ -150,17 +150,14 @@ public class ImportApplier {
             String key = household.id().toString();
             newHouseholds.add(household);
             List<Member> householdMembers = new ArrayList<>(group.members().size());
-            List<Object> memberStates = new ArrayList<>(group.members().size());
             for (MemberRow row : group.members()) {
                 Member member = new Member(Ids.newId(), household.id(), row.details(), now, actor);
                 householdMembers.add(member);
-                memberStates.add(HouseholdService.memberState(member.id(), row.details()));
             }
             newMembers.addAll(householdMembers);
             events.add(new NewEvent(HouseholdEvents.TOPIC, key, HouseholdEvents.REGISTERED,
                     HouseholdService.registered(household, area, district, householdMembers)));
 
-            List<Object> surveyStates = new ArrayList<>(group.surveys().size());
             Survey previous = null;
             for (SurveyRow row : group.surveys()) {
                 PovertyStandard standard = standardByYear.computeIfAbsent(row.year(),
@@ -170,19 +167,21 @@ public class ImportApplier {
                         row.answers().incomePerPersonMonth(), row.answers().deprivations(), area.urban()), previous,
                         now, actor);
                 newSurveys.add(survey);
-                surveyStates.add(Map.of("year", row.year(), "answers", row.answers(), "category", survey.category()));
                 events.add(new NewEvent(HouseholdEvents.TOPIC, key, HouseholdEvents.CLASSIFIED,
                         HouseholdService.classified(household, survey, area, district, group.members().size())));
                 previous = survey;
             }
 
-            Map<String, Object> state = new LinkedHashMap<>();
-            state.put("importJob", jobId);
-            state.put("code", household.code());
-            state.put("details", household.details());
-            state.put("members", memberStates);
-            state.put("surveys", surveyStates);
-            entries.add(audit.entry(actor, "household.imported", "household", household.id(), null, state));
+            // who created it, when, from which job and line; not the state itself: that is what the
+            // rows written here hold (and each later change records its before and after), and
+            // copying it into the audit as well made the audit the largest write of an import
+            Map<String, Object> source = new LinkedHashMap<>();
+            source.put("importJob", jobId);
+            source.put("line", group.household().line());
+            source.put("code", household.code());
+            source.put("members", householdMembers.size());
+            source.put("surveyYears", group.surveys().stream().map(SurveyRow::year).toList());
+            entries.add(audit.entry(actor, "household.imported", "household", household.id(), null, source));
         }
         households.insertNew(newHouseholds);
         members.insertNew(newMembers);

@@ -1,13 +1,15 @@
 package vn.ansinh.platform.db;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 import org.postgresql.PGConnection;
@@ -16,12 +18,20 @@ import org.postgresql.PGConnection;
  * Rows for one table, written with PostgreSQL's {@code COPY ... FROM STDIN} (text format): the
  * fastest way to insert many rows, several times faster than batched INSERTs, for imports.
  * Values are escaped here; a {@code null} becomes SQL NULL.
+ *
+ * <p>The rows are kept as UTF-8 bytes in blocks of 64 KB and written to the connection block by
+ * block: a chunk of an import is megabytes of text, and one large string of it (and its copy
+ * when encoded) would land in the old generation of the heap at once and keep the collector busy.
  */
 public final class CopyIn {
 
+    private static final int BLOCK = 1 << 16;
+
     private final String sql;
     private final int columns;
-    private final StringBuilder text = new StringBuilder(1 << 16);
+    private final List<byte[]> full = new ArrayList<>();
+    private byte[] block = new byte[BLOCK];
+    private int position;
     private int rows;
 
     public CopyIn(String table, String... columns) {
@@ -30,8 +40,9 @@ public final class CopyIn {
     }
 
     /**
-     * Adds a row: values in column order, of type String, UUID, Boolean, Number, LocalDate, Instant,
-     * Enum (its name) or a Collection of Strings (a text array).
+     * Adds a row: values in column order, of type String, byte[] (UTF-8 text, such as JSON written
+     * by Jackson), UUID, Boolean, Number, LocalDate, Instant, Enum (its name) or a Collection of
+     * Strings (a text array).
      */
     public CopyIn row(Object... values) {
         if (values.length != columns) {
@@ -39,11 +50,11 @@ public final class CopyIn {
         }
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
-                text.append('\t');
+                put((byte) '\t');
             }
             append(values[i]);
         }
-        text.append('\n');
+        put((byte) '\n');
         rows++;
         return this;
     }
@@ -57,31 +68,41 @@ public final class CopyIn {
         if (rows == 0) {
             return 0;
         }
+        org.postgresql.copy.CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
         try {
-            long written = connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn(sql, new StringReader(text.toString()));
-            text.setLength(0);
+            for (byte[] written : full) {
+                copy.writeToCopy(written, 0, written.length);
+            }
+            copy.writeToCopy(block, 0, position);
+            long sent = copy.endCopy();
+            full.clear();
+            position = 0;
             rows = 0;
-            return written;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return sent;
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
         }
     }
 
     private void append(Object value) {
         if (value == null) {
-            text.append("\\N");
+            put((byte) '\\');
+            put((byte) 'N');
         } else if (value instanceof String s) {
-            escape(s);
+            escape(s.getBytes(StandardCharsets.UTF_8));
+        } else if (value instanceof byte[] utf8) {
+            escape(utf8);
         } else if (value instanceof Boolean b) {
-            text.append(b ? 't' : 'f');
+            put((byte) (b ? 't' : 'f'));
         } else if (value instanceof Enum<?> e) {
-            escape(e.name());
+            escape(e.name().getBytes(StandardCharsets.UTF_8));
         } else if (value instanceof Collection<?> c) {
             array(c);
         } else if (value instanceof UUID || value instanceof Number || value instanceof LocalDate
                 || value instanceof Instant) {
-            text.append(value);
+            escape(value.toString().getBytes(StandardCharsets.US_ASCII));
         } else {
             throw new IllegalArgumentException("cannot copy a " + value.getClass().getName());
         }
@@ -96,33 +117,58 @@ public final class CopyIn {
             }
             literal.append('"').append(element.toString().replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
         }
-        escape(literal.append('}').toString());
+        escape(literal.append('}').toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private void escape(String value) {
-        if (plain(value)) {
-            text.append(value);
-            return;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> text.append("\\\\");
-                case '\t' -> text.append("\\t");
-                case '\n' -> text.append("\\n");
-                case '\r' -> text.append("\\r");
-                default -> text.append(c);
+    /**
+     * Escapes backslash, tab, newline and carriage return. Working on UTF-8 bytes is safe: every
+     * byte of a multi-byte character is 0x80 or above, never one of these.
+     */
+    private void escape(byte[] value) {
+        int plain = 0; // start of the run of bytes copied as they are
+        for (int i = 0; i < value.length; i++) {
+            byte b = value[i];
+            byte escaped = switch (b) {
+                case '\\' -> '\\';
+                case '\t' -> 't';
+                case '\n' -> 'n';
+                case '\r' -> 'r';
+                default -> 0;
+            };
+            if (escaped != 0) {
+                put(value, plain, i);
+                put((byte) '\\', escaped);
+                plain = i + 1;
             }
+        }
+        put(value, plain, value.length);
+    }
+
+    private void put(byte[] bytes, int from, int to) {
+        while (from < to) {
+            if (position == BLOCK) {
+                full.add(block);
+                block = new byte[BLOCK];
+                position = 0;
+            }
+            int length = Math.min(to - from, BLOCK - position);
+            System.arraycopy(bytes, from, block, position, length);
+            position += length;
+            from += length;
         }
     }
 
-    private static boolean plain(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
-                return false;
-            }
+    private void put(byte first, byte second) {
+        put(first);
+        put(second);
+    }
+
+    private void put(byte b) {
+        if (position == BLOCK) {
+            full.add(block);
+            block = new byte[BLOCK];
+            position = 0;
         }
-        return true;
+        block[position++] = b;
     }
 }

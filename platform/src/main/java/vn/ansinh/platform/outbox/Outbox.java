@@ -110,8 +110,8 @@ public class Outbox {
                 "occurred_at", "trace_parent");
         for (int i = 0; i < events.size(); i++) {
             EventEnvelope event = envelopes.get(i);
-            rows.row(event.id(), events.get(i).topic(), event.key(), event.type(),
-                    new String(event.data(), StandardCharsets.UTF_8), event.time(), events.get(i).traceParent());
+            rows.row(event.id(), events.get(i).topic(), event.key(), event.type(), event.data(), event.time(),
+                    events.get(i).traceParent());
         }
         entityManager.flush();
         entityManager.unwrap(Session.class).doWork(rows::send);
