@@ -10,10 +10,14 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -181,12 +185,17 @@ public final class PipelineBenchmark {
     /**
      * The same number of events, of the sizes the registry's carry (a registration with its members
      * about 1.3 kB, a classification or an entitlement about 0.5 kB), sent with the services'
-     * producer settings (idempotent, acks=all, lz4, linger 5 ms).
+     * producer settings in the local run (idempotent, acks=all, linger 5 ms, no compression), to a
+     * topic created first as the local broker creates the services' topics.
      */
     private static double producerFloor(String bootstrap, long large, long small) throws Exception {
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+                ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic("floor.producer.v1", Optional.of(KafkaBroker.PARTITIONS),
+                    Optional.empty()))).all().get();
+        }
         byte[] registration = new byte[1300];
         byte[] classification = new byte[500];
         java.util.Random random = new java.util.Random(1);

@@ -101,6 +101,10 @@ public final class Stack implements AutoCloseable {
                 "QUARKUS_DATASOURCE_PASSWORD", postgres.password(),
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()));
         environment.putAll(tokens.serviceEnvironment());
+        if (options.kafkaBootstrap() == null) {
+            // the broker runs on this machine: compressing events would only cost CPU on both ends
+            environment.put("ANSINH_EVENTS_COMPRESSION", "none");
+        }
         // the DCI API may post answers to agencies' systems on this machine (and nowhere else)
         environment.put("ANSINH_DCI_CALLBACK_PREFIXES", "http://localhost,http://127.0.0.1");
         if (options.demo()) {

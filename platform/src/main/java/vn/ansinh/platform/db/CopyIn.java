@@ -127,7 +127,10 @@ public final class CopyIn {
     private void escape(byte[] value) {
         int plain = 0; // start of the run of bytes copied as they are
         for (int i = 0; i < value.length; i++) {
-            byte b = value[i];
+            int b = value[i] & 0xff;
+            if (b > '\r' && b != '\\') {
+                continue; // nearly every byte: one test
+            }
             byte escaped = switch (b) {
                 case '\\' -> '\\';
                 case '\t' -> 't';

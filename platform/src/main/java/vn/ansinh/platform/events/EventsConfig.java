@@ -15,6 +15,14 @@ public interface EventsConfig {
     /** The topic that records this service cannot apply are sent to, e.g. {@code benefits.dead-letter.v1}. */
     String deadLetterTopic();
 
+    /**
+     * Compression of the records this service produces: {@code lz4} where events cross a network
+     * to the brokers; {@code none} on one machine (the local run), where compressing, and
+     * decompressing in the broker and every consumer, only costs CPU.
+     */
+    @WithDefault("lz4")
+    String compression();
+
     Relay relay();
 
     Consumer consumer();

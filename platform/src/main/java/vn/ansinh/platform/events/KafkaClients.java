@@ -25,35 +25,37 @@ import io.smallrye.common.annotation.Identifier;
 public class KafkaClients {
 
     private final Map<String, Object> kafka;
+    private final EventsConfig config;
 
-    public KafkaClients(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
+    public KafkaClients(@Identifier("default-kafka-broker") Map<String, Object> kafka, EventsConfig config) {
         this.kafka = kafka;
+        this.config = config;
     }
 
     /** An idempotent producer: retries never duplicate or reorder records of a partition. */
     public KafkaProducer<String, byte[]> producer(String clientId) {
-        Map<String, Object> config = base();
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+        Map<String, Object> settings = base();
+        settings.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        settings.put(ProducerConfig.ACKS_CONFIG, "all");
+        settings.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        settings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        settings.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, config.compression());
+        return new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
     }
 
     /** A consumer whose offsets are committed by the application, after its database commit. */
     public KafkaConsumer<String, byte[]> consumer(String groupId, int maxPollRecords) {
-        Map<String, Object> config = base();
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+        Map<String, Object> settings = base();
+        settings.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
         // a replica that died is noticed after 10 s (default 45 s), so its partitions move on sooner
-        config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
-        config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
-        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        settings.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
+        settings.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
+        return new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     /** An admin client, for services that declare topics of their own (close it after use). */

@@ -98,7 +98,7 @@ public class OutboxRelay {
                     EventEnvelope event = new EventEnvelope(rows.getObject("event_id", UUID.class),
                             rows.getString("event_type"), source,
                             rows.getTimestamp("occurred_at").toInstant(), rows.getString("event_key"),
-                            rows.getString("payload").getBytes(StandardCharsets.UTF_8));
+                            rows.getBytes("payload")); // the JSON as stored, UTF-8: no decoding and encoding again
                     batch.add(new Pending(rows.getLong("id"), rows.getString("topic"), event,
                             rows.getString("trace_parent")));
                 }
