@@ -42,13 +42,18 @@ public class RegistryCopyRepository {
         /*
          * Planned for each batch's ids: the generic plan of a prepared statement, chosen while the
          * tables were small, scans them whole — comparing each row with every id — and sticks
-         * while they grow to millions of rows.
+         * while they grow to millions of rows. And by index whatever the statistics say: while a
+         * province is first loaded the tables grow faster than autovacuum analyses them, and
+         * without statistics of household_id the planner takes a batch's ids to match the whole
+         * table and reads it all (105 ms at 835,000 members instead of 9 ms, measured).
          */
         entityManager.createNativeQuery("SET LOCAL plan_cache_mode = force_custom_plan").executeUpdate();
+        entityManager.createNativeQuery("SET LOCAL enable_seqscan = off").executeUpdate();
         Rows rows = new Rows(load(Household.class, "household", "id", ids),
                 load(Member.class, "member", "household_id", ids),
                 load(Classification.class, "classification", "household_id", ids),
                 load(Entitlement.class, "entitlement", "household_id", ids));
+        entityManager.createNativeQuery("SET LOCAL enable_seqscan = DEFAULT").executeUpdate();
         entityManager.createNativeQuery("SET LOCAL plan_cache_mode = DEFAULT").executeUpdate();
         return rows;
     }

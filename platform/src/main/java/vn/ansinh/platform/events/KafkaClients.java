@@ -40,6 +40,9 @@ public class KafkaClients {
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
         settings.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         settings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        // the relay sends up to a thousand events of about a kilobyte at once: in batches of the
+        // default 16 kB that is dozens of produce requests, each with its own cost in the broker
+        settings.put(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
         settings.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, config.compression());
         return new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
     }
@@ -52,6 +55,11 @@ public class KafkaClients {
         settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+        // while a producer writes steadily, answering each fetch with the few records that have just
+        // arrived costs the broker and the consumer a request per handful of events: wait for 64 kB
+        // or 100 ms, whichever comes first (an event still arrives within a tenth of a second)
+        settings.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 64 * 1024);
+        settings.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
         // a replica that died is noticed after 10 s (default 45 s), so its partitions move on sooner
         settings.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
         settings.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
