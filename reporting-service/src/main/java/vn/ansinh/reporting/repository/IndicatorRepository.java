@@ -30,7 +30,13 @@ public class IndicatorRepository {
         this.entityManager = entityManager;
     }
 
-    /** Takes the changed scopes, "FAMILY/year"; a publisher on another replica waits, then finds them gone. */
+    /** The publishing round of this transaction, if no other replica holds it ("publish" in ASCII). */
+    public boolean claimRound() {
+        return (Boolean) entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                .setParameter(1, 0x7075626c697368L).getSingleResult();
+    }
+
+    /** Takes the changed scopes: family and year (0: every year). */
     @SuppressWarnings("unchecked")
     public List<Object[]> takeDirty() {
         return entityManager.createNativeQuery("DELETE FROM dirty_scope RETURNING family, year").getResultList();

@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
@@ -18,10 +21,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import vn.ansinh.platform.outbox.Outbox;
 import vn.ansinh.reporting.domain.IndicatorFamily;
 import vn.ansinh.reporting.domain.Indicators.Place;
 import vn.ansinh.reporting.repository.IndicatorRepository;
+import vn.ansinh.reporting.repository.ReadModelRepository;
 import vn.ansinh.reporting.service.IndicatorCalculator.Computed;
 
 /**
@@ -34,23 +39,44 @@ import vn.ansinh.reporting.service.IndicatorCalculator.Computed;
 public class IndicatorPublisher {
 
     private final IndicatorRepository indicators;
+    private final ReadModelRepository readModel;
     private final IndicatorCalculator calculator;
     private final Outbox outbox;
     private final ObjectMapper mapper;
+    private final TransactionSynchronizationRegistry transactions;
 
-    public IndicatorPublisher(IndicatorRepository indicators, IndicatorCalculator calculator, Outbox outbox,
-            ObjectMapper mapper) {
+    public IndicatorPublisher(IndicatorRepository indicators, ReadModelRepository readModel,
+            IndicatorCalculator calculator, Outbox outbox, ObjectMapper mapper,
+            TransactionSynchronizationRegistry transactions) {
         this.indicators = indicators;
+        this.readModel = readModel;
         this.calculator = calculator;
         this.outbox = outbox;
         this.mapper = mapper;
+        this.transactions = transactions;
     }
 
-    /** @return how many indicator values changed and were published */
+    /**
+     * One round: the changed scopes are taken in a short transaction of their own, then computed
+     * and published in this one. Taking them inside this transaction kept the consumers, whose
+     * marks conflict with the taken rows, waiting for the whole computation (seconds at a
+     * province's size). If this transaction does not commit, the scopes are marked again; one
+     * publisher runs at a time across replicas.
+     *
+     * @return how many indicator values changed and were published
+     */
     @Transactional
     public int publishChanges() {
+        if (!indicators.claimRound()) {
+            return 0; // another replica is publishing
+        }
+        List<Object[]> taken = QuarkusTransaction.requiringNew().call(indicators::takeDirty);
+        if (taken.isEmpty()) {
+            return 0;
+        }
+        markAgainUnlessCommitted(taken);
         Map<IndicatorFamily, Set<Integer>> scopes = new EnumMap<>(IndicatorFamily.class);
-        for (Object[] row : indicators.takeDirty()) {
+        for (Object[] row : taken) {
             IndicatorFamily family = IndicatorFamily.valueOf((String) row[0]);
             int year = ((Number) row[1]).intValue();
             if (year == IndicatorFamily.EVERY_YEAR) {
@@ -88,6 +114,24 @@ public class IndicatorPublisher {
         indicators.store(rows);
         outbox.appendAll(events);
         return events.size();
+    }
+
+    /** Scopes taken by a round that then fails (or whose commit fails) are computed by a later one. */
+    private void markAgainUnlessCommitted(List<Object[]> taken) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status != Status.STATUS_COMMITTED) {
+                    QuarkusTransaction.requiringNew().run(() -> readModel.markDirty(
+                            taken.stream().map(r -> (String) r[0]).toList(),
+                            taken.stream().map(r -> ((Number) r[1]).intValue()).toList()));
+                }
+            }
+        });
     }
 
     /** What the topic carries: the value's fields, and when it was computed. */

@@ -1,8 +1,11 @@
 package vn.ansinh.reporting.service;
 
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -11,8 +14,11 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import vn.ansinh.reporting.domain.IndicatorFamily;
+import vn.ansinh.reporting.repository.ReadModelRepository;
 
 /** Runs the indicator publisher on its own thread, one round per publish interval. */
 @ApplicationScoped
@@ -21,19 +27,28 @@ public class PublisherRunner {
     private static final Logger LOG = Logger.getLogger(PublisherRunner.class);
 
     private final IndicatorPublisher publisher;
+    private final ReadModelRepository readModel;
     private final ReportingConfig config;
     private ScheduledExecutorService executor;
     private volatile long published;
     private volatile boolean healthy = true;
 
-    public PublisherRunner(IndicatorPublisher publisher, ReportingConfig config, MeterRegistry registry) {
+    public PublisherRunner(IndicatorPublisher publisher, ReadModelRepository readModel, ReportingConfig config,
+            MeterRegistry registry) {
         this.publisher = publisher;
+        this.readModel = readModel;
         this.config = config;
         FunctionCounter.builder("ansinh.indicators.published", this, PublisherRunner::published)
                 .description("indicator values published on the reporting topics").register(registry);
     }
 
     void start(@Observes StartupEvent event) {
+        // a round takes its scopes before it computes them: one cut short by a crash left them
+        // taken and unpublished, so every family is computed once at start (only values that
+        // differ from those published are published again)
+        List<String> families = Stream.of(IndicatorFamily.values()).map(Enum::name).toList();
+        QuarkusTransaction.requiringNew().run(() -> readModel.markDirty(families,
+                Collections.nCopies(families.size(), IndicatorFamily.EVERY_YEAR)));
         executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "indicator-publisher"));
         long interval = config.publishInterval().toMillis();
         executor.scheduleWithFixedDelay(this::round, interval, interval, TimeUnit.MILLISECONDS);
@@ -53,7 +68,7 @@ public class PublisherRunner {
                 LOG.debugf("published %d indicator values", count);
             }
         } catch (RuntimeException e) {
-            // the dirty marks were rolled back with the round: the next round computes them again
+            // the round's scopes were marked again: the next round computes them
             healthy = false;
             LOG.warnf("indicator round failed, retrying next interval: %s", e.toString());
         }
