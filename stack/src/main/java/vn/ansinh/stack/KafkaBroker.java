@@ -32,6 +32,10 @@ final class KafkaBroker implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final String TOPICS = "deploy/base/kafka/topics.yaml";
     static final int PARTITIONS = 3;
+    // the lines of a KafkaTopic document that matter here (the file's own layout, two-space indents)
+    private static final Pattern TOPIC_NAME = Pattern.compile("(?m)^  topicName: (\\S+)$");
+    private static final Pattern TOPIC_PARTITIONS = Pattern.compile("(?m)^  partitions: (\\d+)");
+    private static final Pattern TOPIC_CONFIG = Pattern.compile("(?m)^    ([a-z.]+): \"?([^\"\\s#]*)\"?\\s*(#.*)?$");
 
     private final StackOptions options;
     private final Path dir;
@@ -142,16 +146,16 @@ final class KafkaBroker implements AutoCloseable {
     static List<NewTopic> declaredTopics(String yaml) {
         List<NewTopic> topics = new ArrayList<>();
         for (String document : yaml.split("\n---")) {
-            Matcher name = Pattern.compile("(?m)^  topicName: (\\S+)$").matcher(document);
+            Matcher name = TOPIC_NAME.matcher(document);
             if (!name.find()) {
                 continue;
             }
             Map<String, String> config = new TreeMap<>();
-            Matcher entry = Pattern.compile("(?m)^    ([a-z.]+): \"?([^\"\\s#]*)\"?\\s*(#.*)?$").matcher(document);
+            Matcher entry = TOPIC_CONFIG.matcher(document);
             while (entry.find()) {
                 config.put(entry.group(1), entry.group(2));
             }
-            Matcher partitions = Pattern.compile("(?m)^  partitions: (\\d+)").matcher(document);
+            Matcher partitions = TOPIC_PARTITIONS.matcher(document);
             int count = partitions.find() ? Math.min(Integer.parseInt(partitions.group(1)), PARTITIONS) : PARTITIONS;
             topics.add(new NewTopic(name.group(1), Optional.of(count), Optional.empty()).configs(config));
         }

@@ -5,8 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -92,6 +92,31 @@ public class ImportStagingRepository {
 
     private record Check(String file, String sql) {
     }
+
+    private static final int ROWS_PER_HOUSEHOLD = 4;
+    // LEAST ignores nulls
+    private static final String CHUNK_END = """
+            SELECT LEAST(
+                (SELECT code COLLATE "C" FROM import_household_row WHERE job_id = ? AND code COLLATE "C" > ?
+                 ORDER BY code COLLATE "C" OFFSET ? LIMIT 1),
+                (SELECT household_code COLLATE "C" FROM import_member_row
+                 WHERE job_id = ? AND household_code COLLATE "C" > ? ORDER BY household_code COLLATE "C" OFFSET ? LIMIT 1),
+                (SELECT household_code COLLATE "C" FROM import_survey_row
+                 WHERE job_id = ? AND household_code COLLATE "C" > ? ORDER BY household_code COLLATE "C" OFFSET ? LIMIT 1))""";
+    // rows of the chunk; %s is the end of its range, if it has one (see read)
+    private static final String HOUSEHOLD_ROWS = """
+            SELECT code, line, area_code, address, head_name, ethnic_minority, merit_family
+            FROM import_household_row WHERE job_id = ? AND code COLLATE "C" > ? %s
+            ORDER BY code COLLATE "C", line""";
+    private static final String MEMBER_ROWS = """
+            SELECT household_code, line, full_name, citizen_id, date_of_birth, sex, relation_to_head,
+                   ethnicity, disability, school_enrolled, social_protection_type
+            FROM import_member_row WHERE job_id = ? AND household_code COLLATE "C" > ? %s
+            ORDER BY household_code COLLATE "C", line""";
+    private static final String SURVEY_ROWS = """
+            SELECT household_code, line, year, income_per_person_month, deprivations
+            FROM import_survey_row WHERE job_id = ? AND household_code COLLATE "C" > ? %s
+            ORDER BY household_code COLLATE "C", year""";
 
     private static String unknownHousehold(String table) {
         return "SELECT r.line, 'household_code', 'household ' || r.household_code"
@@ -247,31 +272,6 @@ public class ImportStagingRepository {
             }
         }
     }
-
-    private static final int ROWS_PER_HOUSEHOLD = 4;
-    // LEAST ignores nulls
-    private static final String CHUNK_END = """
-            SELECT LEAST(
-                (SELECT code COLLATE "C" FROM import_household_row WHERE job_id = ? AND code COLLATE "C" > ?
-                 ORDER BY code COLLATE "C" OFFSET ? LIMIT 1),
-                (SELECT household_code COLLATE "C" FROM import_member_row
-                 WHERE job_id = ? AND household_code COLLATE "C" > ? ORDER BY household_code COLLATE "C" OFFSET ? LIMIT 1),
-                (SELECT household_code COLLATE "C" FROM import_survey_row
-                 WHERE job_id = ? AND household_code COLLATE "C" > ? ORDER BY household_code COLLATE "C" OFFSET ? LIMIT 1))""";
-    // rows of the chunk; %s is the end of its range, if it has one (see read)
-    private static final String HOUSEHOLD_ROWS = """
-            SELECT code, line, area_code, address, head_name, ethnic_minority, merit_family
-            FROM import_household_row WHERE job_id = ? AND code COLLATE "C" > ? %s
-            ORDER BY code COLLATE "C", line""";
-    private static final String MEMBER_ROWS = """
-            SELECT household_code, line, full_name, citizen_id, date_of_birth, sex, relation_to_head,
-                   ethnicity, disability, school_enrolled, social_protection_type
-            FROM import_member_row WHERE job_id = ? AND household_code COLLATE "C" > ? %s
-            ORDER BY household_code COLLATE "C", line""";
-    private static final String SURVEY_ROWS = """
-            SELECT household_code, line, year, income_per_person_month, deprivations
-            FROM import_survey_row WHERE job_id = ? AND household_code COLLATE "C" > ? %s
-            ORDER BY household_code COLLATE "C", year""";
 
     private interface RowReader<T> {
         T read(ResultSet row) throws SQLException;

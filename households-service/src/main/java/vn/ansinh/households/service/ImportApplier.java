@@ -37,9 +37,9 @@ import vn.ansinh.platform.outbox.Outbox.NewEvent;
  * Applies one chunk of checked import rows in one transaction. Households new to the registry
  * (a province's first import: nearly all of them) are built in memory — classified by the same
  * standard and rules as a single survey — and written with COPY, their events and one audit
- * entry each (who, when, from which job and line) included. Households already registered go through {@link HouseholdService} change
- * by change, and only where the rows differ from what the registry holds, so that importing
- * the same files again changes nothing.
+ * entry each (who, when, from which job and line) included. Households already registered go
+ * through {@link HouseholdService} change by change, and only where the rows differ from what the
+ * registry holds, so that importing the same files again changes nothing.
  */
 @ApplicationScoped
 public class ImportApplier {

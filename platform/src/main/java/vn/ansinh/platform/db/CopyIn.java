@@ -149,11 +149,7 @@ public final class CopyIn {
 
     private void put(byte[] bytes, int from, int to) {
         while (from < to) {
-            if (position == BLOCK) {
-                full.add(block);
-                block = new byte[BLOCK];
-                position = 0;
-            }
+            roomForOne();
             int length = Math.min(to - from, BLOCK - position);
             System.arraycopy(bytes, from, block, position, length);
             position += length;
@@ -167,11 +163,15 @@ public final class CopyIn {
     }
 
     private void put(byte b) {
+        roomForOne();
+        block[position++] = b;
+    }
+
+    private void roomForOne() {
         if (position == BLOCK) {
             full.add(block);
             block = new byte[BLOCK];
             position = 0;
         }
-        block[position++] = b;
     }
 }
