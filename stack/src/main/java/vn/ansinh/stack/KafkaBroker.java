@@ -181,7 +181,7 @@ final class KafkaBroker implements AutoCloseable {
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the Kafka broker exited with " + process.exitValue() + ", see "
-                        + dir.resolve("broker.out") + " and broker.log");
+                        + dir.resolve("broker.out") + " and broker.log" + ServiceProcess.tail(dir.resolve("broker.out")));
             }
             try (Admin admin = Admin.create(config)) {
                 if (!admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty()) {

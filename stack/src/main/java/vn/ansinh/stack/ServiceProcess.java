@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -93,7 +94,8 @@ final class ServiceProcess implements AutoCloseable {
                 .build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + ", see " + log);
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + ", see " + log
+                        + tail(log));
             }
             try {
                 if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -105,6 +107,21 @@ final class ServiceProcess implements AutoCloseable {
             Thread.sleep(500);
         }
         throw new IllegalStateException(name + " was not ready within " + timeout + ", see " + log);
+    }
+
+    /**
+     * The end of a log, for the message of a failed start: CI keeps the test output, not the
+     * stack's working directory, so the reason has to travel in the exception.
+     */
+    static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            String end = String.join("\n", lines.subList(Math.max(0, lines.size() - 25), lines.size()));
+            return "\n--- last lines of " + log.getFileName() + " ---\n"
+                    + (end.length() > 6_000 ? end.substring(end.length() - 6_000) : end);
+        } catch (IOException | RuntimeException unreadable) {
+            return "";
+        }
     }
 
     /** Starts the service again as it was first started (after a kill, say). */
