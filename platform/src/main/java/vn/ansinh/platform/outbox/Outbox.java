@@ -41,7 +41,7 @@ public class Outbox {
     private static final String INSERT = """
             WITH key_lock AS MATERIALIZED (SELECT pg_advisory_xact_lock(hashtextextended(?, 0)))
             INSERT INTO outbox_event (event_id, topic, event_key, event_type, payload, occurred_at, trace_parent)
-            SELECT ?, ?, ?, ?, ?::json, ?, ? FROM key_lock
+            SELECT ?, ?, ?, ?, ?, ?, ? FROM key_lock
             """;
     private static final Object WAKE_REGISTERED = new Object();
 

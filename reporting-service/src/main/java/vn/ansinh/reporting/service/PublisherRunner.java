@@ -2,8 +2,8 @@ package vn.ansinh.reporting.service;
 
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -20,7 +20,10 @@ import io.quarkus.runtime.StartupEvent;
 import vn.ansinh.reporting.domain.IndicatorFamily;
 import vn.ansinh.reporting.repository.ReadModelRepository;
 
-/** Runs the indicator publisher on its own thread, one round per publish interval. */
+/**
+ * Runs the indicator publisher on its own thread: a round per publish interval, or after a pause
+ * of {@code publish-pause-factor} times the last round's duration when that is longer.
+ */
 @ApplicationScoped
 public class PublisherRunner {
 
@@ -29,7 +32,7 @@ public class PublisherRunner {
     private final IndicatorPublisher publisher;
     private final ReadModelRepository readModel;
     private final ReportingConfig config;
-    private ScheduledExecutorService executor;
+    private ScheduledThreadPoolExecutor executor;
     private volatile long published;
     private volatile boolean healthy = true;
 
@@ -49,9 +52,24 @@ public class PublisherRunner {
         List<String> families = Stream.of(IndicatorFamily.values()).map(Enum::name).toList();
         QuarkusTransaction.requiringNew().run(() -> readModel.markDirty(families,
                 Collections.nCopies(families.size(), IndicatorFamily.EVERY_YEAR)));
-        executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "indicator-publisher"));
-        long interval = config.publishInterval().toMillis();
-        executor.scheduleWithFixedDelay(this::round, interval, interval, TimeUnit.MILLISECONDS);
+        executor = new ScheduledThreadPoolExecutor(1, r -> new Thread(r, "indicator-publisher"));
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        scheduleNext(config.publishInterval().toMillis());
+    }
+
+    private void scheduleNext(long delayMillis) {
+        try {
+            executor.schedule(this::roundThenPause, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException shuttingDown) {
+            // no more rounds
+        }
+    }
+
+    private void roundThenPause() {
+        long start = System.nanoTime();
+        round();
+        long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        scheduleNext(Math.max(config.publishInterval().toMillis(), took * config.publishPauseFactor()));
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {

@@ -19,6 +19,16 @@ public interface ReportingConfig {
     @WithDefault("1s")
     Duration publishInterval();
 
+    /**
+     * After a round that took t, the next starts no sooner than this many times t (and the
+     * interval): while a province loads, each round recomputes large families for seconds, and
+     * back to back they took as much database time as the load itself. With 3 the publisher
+     * computes at most a quarter of the time; the final figures come at most three rounds' time
+     * after the last change.
+     */
+    @WithDefault("3")
+    int publishPauseFactor();
+
     Topics topics();
 
     interface Topics {
