@@ -3,14 +3,23 @@ package vn.ansinh.households;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.ansinh.households.HouseholdResourceTest.register;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -42,6 +51,24 @@ class AreaChangeTest {
             body.put((String) fields[i], fields[i + 1]);
         }
         return body;
+    }
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void unitsAndStandardsAreNeverDeletedOrRenumbered() throws Exception {
+        // households and surveys name them without a foreign key (V9): the triggers keep every name valid
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            for (String change : List.of("DELETE FROM area WHERE code = '91008'",
+                    "UPDATE area SET code = '91999' WHERE code = '91008'",
+                    "DELETE FROM poverty_standard WHERE id = 'VN-2022-2025'",
+                    "UPDATE poverty_standard SET id = 'VN-2022' WHERE id = 'VN-2022-2025'")) {
+                SQLException refused = assertThrows(SQLException.class, () -> sql.execute(change), change);
+                assertTrue(refused.getMessage().contains("never deleted or renumbered"), refused.getMessage());
+            }
+        }
+        given().get("/api/areas/91008").then().statusCode(200);
     }
 
     @Test

@@ -153,6 +153,9 @@ function render(data) {
 async function refresh() {
   try {
     const data = await load();
+    // a refresh sent before the officer signed in may come back 401 after it and show the form
+    // again: whatever succeeds with the token hides it
+    document.getElementById('sign-in').hidden = true;
     const snapshot = JSON.stringify(data, (key, value) => key === 'computedAt' ? undefined : value);
     if (snapshot !== state.snapshot) {
       state.snapshot = snapshot;
