@@ -2,8 +2,8 @@ package vn.ansinh.reporting.service;
 
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -21,8 +21,11 @@ import vn.ansinh.reporting.domain.IndicatorFamily;
 import vn.ansinh.reporting.repository.ReadModelRepository;
 
 /**
- * Runs the indicator publisher on its own thread: a round per publish interval, or after a pause
- * of {@code publish-pause-factor} times the last round's duration when that is longer.
+ * Runs the indicator publisher on its own thread. It looks every publish interval; a round runs
+ * once changes have stopped arriving for an interval, or, while they keep arriving (a province
+ * loading), once {@code publish-pause-factor} times the last round's duration has passed since it
+ * ended. So the figures follow a load at a cost bounded by the factor, and the final ones come
+ * an interval after the last change.
  */
 @ApplicationScoped
 public class PublisherRunner {
@@ -32,9 +35,12 @@ public class PublisherRunner {
     private final IndicatorPublisher publisher;
     private final ReadModelRepository readModel;
     private final ReportingConfig config;
-    private ScheduledThreadPoolExecutor executor;
+    private ScheduledExecutorService executor;
     private volatile long published;
     private volatile boolean healthy = true;
+    private volatile long lastChange = System.nanoTime();
+    /** When the next round may run while changes keep arriving (System.nanoTime). */
+    private long earliestBusyRound;
 
     public PublisherRunner(IndicatorPublisher publisher, ReadModelRepository readModel, ReportingConfig config,
             MeterRegistry registry) {
@@ -52,24 +58,25 @@ public class PublisherRunner {
         List<String> families = Stream.of(IndicatorFamily.values()).map(Enum::name).toList();
         QuarkusTransaction.requiringNew().run(() -> readModel.markDirty(families,
                 Collections.nCopies(families.size(), IndicatorFamily.EVERY_YEAR)));
-        executor = new ScheduledThreadPoolExecutor(1, r -> new Thread(r, "indicator-publisher"));
-        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        scheduleNext(config.publishInterval().toMillis());
+        executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "indicator-publisher"));
+        long interval = config.publishInterval().toMillis();
+        executor.scheduleWithFixedDelay(this::tick, interval, interval, TimeUnit.MILLISECONDS);
     }
 
-    private void scheduleNext(long delayMillis) {
-        try {
-            executor.schedule(this::roundThenPause, delayMillis, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException shuttingDown) {
-            // no more rounds
+    /** Called as a consumer batch marks indicators to recompute. */
+    public void changesArrived() {
+        lastChange = System.nanoTime();
+    }
+
+    private void tick() {
+        long now = System.nanoTime();
+        boolean quiet = now - lastChange >= config.publishInterval().toNanos();
+        if (!quiet && now < earliestBusyRound) {
+            return; // more changes are on their way: this round's work would be redone soon
         }
-    }
-
-    private void roundThenPause() {
-        long start = System.nanoTime();
         round();
-        long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        scheduleNext(Math.max(config.publishInterval().toMillis(), took * config.publishPauseFactor()));
+        long end = System.nanoTime();
+        earliestBusyRound = end + (end - now) * config.publishPauseFactor();
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {

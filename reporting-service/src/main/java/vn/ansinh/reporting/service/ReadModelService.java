@@ -14,9 +14,11 @@ import vn.ansinh.reporting.repository.ReadModelRepository;
 public class ReadModelService {
 
     private final ReadModelRepository readModels;
+    private final PublisherRunner publisher;
 
-    public ReadModelService(ReadModelRepository readModels) {
+    public ReadModelService(ReadModelRepository readModels, PublisherRunner publisher) {
         this.readModels = readModels;
+        this.publisher = publisher;
     }
 
     public void apply(FactBatch batch) {
@@ -34,6 +36,7 @@ public class ReadModelService {
                 years.add(scope.year());
             }
             readModels.markDirty(families, years);
+            publisher.changesArrived();
         }
     }
 }

@@ -20,11 +20,11 @@ public interface ReportingConfig {
     Duration publishInterval();
 
     /**
-     * After a round that took t, the next starts no sooner than this many times t (and the
-     * interval): while a province loads, each round recomputes large families for seconds, and
-     * back to back they took as much database time as the load itself. With 3 the publisher
-     * computes at most a quarter of the time; the final figures come at most three rounds' time
-     * after the last change.
+     * While changes keep arriving, a round that took t is followed by the next no sooner than this
+     * many times t after it: during a province load each round recomputes large families for
+     * seconds, and back to back they took as much database time as the load itself. With 3 the
+     * publisher computes at most a quarter of the time while a load lasts; once changes stop for
+     * an interval, the next round runs at once.
      */
     @WithDefault("3")
     int publishPauseFactor();
