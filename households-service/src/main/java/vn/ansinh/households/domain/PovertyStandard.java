@@ -1,10 +1,8 @@
 package vn.ansinh.households.domain;
 
-import java.text.NumberFormat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import jakarta.persistence.AttributeOverride;
@@ -125,8 +123,24 @@ public class PovertyStandard {
         return surveyYear >= firstSurveyYear && surveyYear <= lastSurveyYear;
     }
 
-    private static String vnd(long amount) {
-        return NumberFormat.getIntegerInstance(Locale.forLanguageTag("vi-VN")).format(amount) + " đ";
+    /**
+     * An amount as Vietnamese write it, "1.500.000 đ". Grouped here rather than by a NumberFormat
+     * for vi-VN: building one for each of the two amounts of every survey's reason took about a
+     * twentieth of the registry's CPU during a province import.
+     */
+    static String vnd(long amount) {
+        String digits = Long.toString(Math.abs(amount));
+        StringBuilder text = new StringBuilder(digits.length() + 8);
+        if (amount < 0) {
+            text.append('-');
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && (digits.length() - i) % 3 == 0) {
+                text.append('.');
+            }
+            text.append(digits.charAt(i));
+        }
+        return text.append(" đ").toString();
     }
 
     public String id() {

@@ -32,8 +32,13 @@ public interface EventsConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** Outbox rows published per database transaction. */
-        @WithDefault("1000")
+        /**
+         * Outbox rows published per database transaction. Large, because each batch's query walks
+         * the rows the relay deleted that PostgreSQL cannot yet reclaim (writers' transactions
+         * still running): at a province's import, 1,000 made it 1,514 queries and 45.9 s of
+         * database time, 5,000 made it 576 and 9.7 s.
+         */
+        @WithDefault("5000")
         int batchSize();
 
         /** How long an idle relay waits before it looks again (a commit in this JVM wakes it at once). */
