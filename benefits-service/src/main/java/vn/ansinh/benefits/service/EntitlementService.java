@@ -68,8 +68,7 @@ public class EntitlementService {
                     + owed.period());
             if (entitlement == null) {
                 entitlement = new Entitlement(Ids.newId(), householdId, latest.year(), owed, at);
-                entitlements.persist(entitlement);
-                snapshot.add(entitlement);
+                snapshot.created(entitlement); // inserted with COPY when the batch completes
                 announce(EntitlementEvents.GRANTED, entitlement, household, snapshot);
             } else if (entitlement.grant(latest.year(), owed, at)) {
                 announce(EntitlementEvents.CHANGED, entitlement, household, snapshot);

@@ -36,6 +36,7 @@ public final class RegistrySnapshot {
     private final List<Household> newHouseholds = new ArrayList<>();
     private final List<Member> newMembers = new ArrayList<>();
     private final List<Classification> newClassifications = new ArrayList<>();
+    private final List<Entitlement> newEntitlements = new ArrayList<>();
     /** Events of the batch's changes, appended to the outbox at once when the batch completes. */
     private final List<Outbox.NewEvent> events = new ArrayList<>();
 
@@ -115,12 +116,19 @@ public final class RegistrySnapshot {
         add(classification);
     }
 
+    /** An entitlement the batch granted: inserted with the registry rows when the batch completes. */
+    void created(Entitlement entitlement) {
+        newEntitlements.add(entitlement);
+        add(entitlement);
+    }
+
     /** Inserts the rows the batch created, in their state now; then forgets them as new. */
     void insertCreated(RegistryCopyRepository copies) {
-        copies.insert(newHouseholds, newMembers, newClassifications);
+        copies.insert(newHouseholds, newMembers, newClassifications, newEntitlements);
         newHouseholds.clear();
         newMembers.clear();
         newClassifications.clear();
+        newEntitlements.clear();
     }
 
     private void add(Household household) {
