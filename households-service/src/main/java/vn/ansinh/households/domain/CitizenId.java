@@ -21,10 +21,27 @@ public final class CitizenId {
     }
 
     /**
+     * Twelve ASCII digits. Checked by hand rather than by a regular expression: an import checks
+     * 1.7 million of them, and each {@code String.matches} compiles its pattern again.
+     */
+    public static boolean twelveDigits(String id) {
+        if (id == null || id.length() != 12) {
+            return false;
+        }
+        for (int i = 0; i < 12; i++) {
+            char c = id.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * @return why the number is not a valid citizen ID for this person, or null when it is
      */
     public static String problem(String id, LocalDate dateOfBirth, Member.Sex sex) {
-        if (id == null || !id.matches("\\d{12}")) {
+        if (!twelveDigits(id)) {
             return "must be 12 digits";
         }
         if (!PROVINCES.contains(id.substring(0, 3))) {
@@ -40,8 +57,8 @@ public final class CitizenId {
             return "digit 4 is " + centuryAndSex + " but a " + sex.name().toLowerCase() + " born in "
                     + dateOfBirth.getYear() + " has " + expected;
         }
-        String year = String.format("%02d", dateOfBirth.getYear() % 100);
-        if (!id.substring(4, 6).equals(year)) {
+        int year = dateOfBirth.getYear() % 100;
+        if ((id.charAt(4) - '0') * 10 + (id.charAt(5) - '0') != year) {
             return "digits 5–6 are " + id.substring(4, 6) + " but the year of birth is " + dateOfBirth.getYear();
         }
         return null;

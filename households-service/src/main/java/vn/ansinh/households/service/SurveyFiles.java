@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntConsumer;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -54,6 +55,8 @@ final class SurveyFiles {
             "deprivations");
 
     private static final CsvMapper CSV = new CsvMapper();
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]+");
+    private static final Pattern AREA_CODE = Pattern.compile("\\d{5}");
 
     /** Where the rows that could be read go. */
     interface RowSink {
@@ -141,7 +144,7 @@ final class SurveyFiles {
 
     private Optional<HouseholdRow> household(int line, Cells cells) {
         String code = cells.code("household_code");
-        String area = cells.matching("area_code", "\\d{5}", "must be the 5-digit GSO code of a commune");
+        String area = cells.matching("area_code", AREA_CODE, "must be the 5-digit GSO code of a commune");
         String address = cells.required("address", 300);
         String head = cells.required("head_name", 120);
         Boolean ethnicMinority = cells.flag("ethnic_minority");
@@ -157,7 +160,7 @@ final class SurveyFiles {
         String household = cells.code("household_code");
         String name = cells.required("full_name", 120);
         String citizenId = cells.optional("citizen_id");
-        if (citizenId != null && !citizenId.matches("\\d{12}")) {
+        if (citizenId != null && !CitizenId.twelveDigits(citizenId)) {
             cells.error("citizen_id", "must be 12 digits");
         }
         LocalDate born = cells.date("date_of_birth");
@@ -229,17 +232,17 @@ final class SurveyFiles {
 
         String code(String column) {
             String value = required(column, 40);
-            if (value != null && !value.matches("[A-Za-z0-9._-]+")) {
+            if (value != null && !CODE.matcher(value).matches()) {
                 error(column, "may contain only letters, digits, '.', '_' and '-'");
             }
             return value;
         }
 
-        String matching(String column, String pattern, String message) {
+        String matching(String column, Pattern pattern, String message) {
             String value = optional(column);
             if (value == null) {
                 error(column, "is required");
-            } else if (!value.matches(pattern)) {
+            } else if (!pattern.matcher(value).matches()) {
                 error(column, message);
             }
             return value;
