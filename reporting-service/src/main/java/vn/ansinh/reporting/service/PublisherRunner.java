@@ -40,7 +40,7 @@ public class PublisherRunner {
     private volatile boolean healthy = true;
     private volatile long lastChange = System.nanoTime();
     /** When the next round may run while changes keep arriving (System.nanoTime). */
-    private long earliestBusyRound;
+    private long earliestBusyRound = System.nanoTime();
 
     public PublisherRunner(IndicatorPublisher publisher, ReadModelRepository readModel, ReportingConfig config,
             MeterRegistry registry) {
@@ -71,7 +71,7 @@ public class PublisherRunner {
     private void tick() {
         long now = System.nanoTime();
         boolean quiet = now - lastChange >= config.publishInterval().toNanos();
-        if (!quiet && now < earliestBusyRound) {
+        if (!quiet && now - earliestBusyRound < 0) { // nanoTime values compare by difference only
             return; // more changes are on their way: this round's work would be redone soon
         }
         round();
