@@ -106,7 +106,7 @@ final class ServiceProcess implements AutoCloseable {
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException(name + " was not ready within " + timeout + ", see " + log);
+        throw new IllegalStateException(name + " was not ready within " + timeout + ", see " + log + tail(log));
     }
 
     /**

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import vn.ansinh.households.domain.CitizenId;
 import vn.ansinh.households.domain.Household;
 import vn.ansinh.households.domain.HouseholdFilter;
 import vn.ansinh.households.domain.Member;
@@ -328,7 +329,7 @@ public class DciSearch {
             if (!who.fields().contains(PersonalField.CITIZEN_ID)) {
                 throw invalid("your agreement does not grant citizen IDs, so you cannot search by one");
             }
-            if (!citizenId.matches("\\d{12}")) {
+            if (!CitizenId.twelveDigits(citizenId)) {
                 throw invalid("a citizen ID (NationalID) has 12 digits");
             }
         }

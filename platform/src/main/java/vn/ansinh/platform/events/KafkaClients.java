@@ -40,8 +40,9 @@ public class KafkaClients {
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
         settings.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         settings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        // the relay sends up to a thousand events of about a kilobyte at once: in batches of the
-        // default 16 kB that is dozens of produce requests, each with its own cost in the broker
+        // the relay sends up to a batch (ansinh.events.relay.batch-size) of events of about a kilobyte
+        // at once: in batches of the default 16 kB that is hundreds of produce requests, each with its
+        // own cost in the broker
         settings.put(ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024);
         settings.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, config.compression());
         return new KafkaProducer<>(settings, new StringSerializer(), new ByteArraySerializer());
