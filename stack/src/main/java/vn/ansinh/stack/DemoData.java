@@ -14,7 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Loads the synthetic demo province (households-service generates it and imports it through its
- * ordinary survey import) when the registry is empty, printing the import's progress.
+ * ordinary survey import) when the registry is empty or its loading was interrupted, printing the
+ * import's progress.
  */
 final class DemoData {
 
@@ -25,10 +26,21 @@ final class DemoData {
     private DemoData() {
     }
 
-    /** @return the finished import job, or null when the registry already had households */
-    static JsonNode loadIfEmpty(String householdsUrl, double scale, String authorization) throws IOException, InterruptedException {
+    /**
+     * Loads the demo province when the registry is empty, and completes it when an earlier run
+     * stopped while loading it (the registry has households but its latest import did not
+     * complete): importing the same files again applies what is missing and leaves the rest as it is.
+     *
+     * @return the finished import job, or null when nothing was to be loaded
+     */
+    static JsonNode load(String householdsUrl, double scale, String authorization) throws IOException, InterruptedException {
         if (get(householdsUrl + "/api/households?size=1", authorization).path("total").asLong() > 0) {
-            return null;
+            JsonNode latest = get(householdsUrl + "/api/imports?size=1", authorization).path(0);
+            if (latest.isMissingNode() || latest.path("status").asText().equals("COMPLETED")) {
+                return null;
+            }
+            System.out.println("  demo data: the import of an earlier run did not complete (" + latest.path("status").asText()
+                    + "); importing the demo province again completes it");
         }
         HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(
                 URI.create(householdsUrl + "/api/imports/demo-province?scale=" + scale))
@@ -53,13 +65,26 @@ final class DemoData {
         }
     }
 
-    /** The 2024 budget estimate of the demo province's programmes, in proportion to its size. */
+    /**
+     * The 2024 budget estimate of the demo province's programmes, in proportion to its size; only
+     * where a programme and source has none yet, so that completing an interrupted load does not
+     * allocate twice.
+     */
     static void allocateBudgets(String benefitsUrl, double scale, String authorization) throws IOException, InterruptedException {
         Object[][] budgets = {
             {"HEALTH_INSURANCE", "CENTRAL", 110_000_000_000L}, {"HEALTH_INSURANCE", "PROVINCIAL", 12_000_000_000L},
             {"ELECTRICITY", "CENTRAL", 9_000_000_000L}, {"STUDY_SUPPORT", "CENTRAL", 7_500_000_000L},
             {"STUDY_SUPPORT", "SOCIALISED", 1_000_000_000L}};
+        java.util.Set<String> allocated = new java.util.HashSet<>();
+        for (JsonNode account : get(benefitsUrl + "/api/budgets?year=2024", authorization)) {
+            if (account.path("allocatedVnd").asLong() > 0) {
+                allocated.add(account.path("programme").asText() + "/" + account.path("fundingSource").asText());
+            }
+        }
         for (Object[] budget : budgets) {
+            if (allocated.contains(budget[0] + "/" + budget[1])) {
+                continue;
+            }
             String body = JSON.writeValueAsString(java.util.Map.of("programme", budget[0], "year", 2024,
                     "fundingSource", budget[1], "amountVnd", Math.round((Long) budget[2] * scale),
                     "reference", "Dự toán 2024 (dữ liệu mẫu)"));
@@ -73,7 +98,11 @@ final class DemoData {
     }
 
     private static JsonNode get(String url, String authorization) throws IOException, InterruptedException {
-        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", authorization).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", authorization).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("GET " + url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code ./run-local.sh}: the whole suite on this machine until Ctrl-C.
@@ -40,7 +41,9 @@ public final class LocalStack {
         System.out.println("Starting An Sinh: PostgreSQL, Kafka, then the three services (data and logs in " + workDir + ") …");
         Stack stack = Stack.start(options);
         CountDownLatch stopped = new CountDownLatch(1);
+        AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
             System.out.println("\nStopping An Sinh …");
             try {
                 stack.close();
@@ -54,14 +57,16 @@ public final class LocalStack {
         System.out.printf("%nAn Sinh is ready in %d s:%n", Duration.between(started, Instant.now()).toSeconds());
         stack.describe().forEach(line -> System.out.println("  " + line));
         if (options.demo()) {
-            double scale = Double.parseDouble(env("ANSINH_DEMO_SCALE", DEFAULT_DEMO_SCALE));
-            var job = DemoData.loadIfEmpty(stack.url("households-service"), scale, stack.authorization());
-            System.out.println(job == null ? "  demo data: the registry already has households, nothing loaded"
-                    : "  demo data: " + job.path("status").asText() + ", " + job.path("changes"));
-            if (job != null) {
-                DemoData.allocateBudgets(stack.url("benefits-service"), scale, stack.authorization());
-                System.out.println("  demo budgets for 2024 allocated; benefits and indicators follow the events"
-                        + " within a minute or two");
+            try {
+                loadDemo(stack);
+            } catch (Exception e) {
+                if (!stopping.get()) {
+                    throw e;
+                }
+                // Ctrl-C while the demo loads: the services went away under the progress poller;
+                // the next run completes the load
+                stopped.await();
+                return;
             }
         }
         String reporting = stack.url("reporting-service");
@@ -73,6 +78,19 @@ public final class LocalStack {
                 + reporting + "/api/indicators/poverty-rate?level=PROVINCE&group=ALL'");
         System.out.println("Press Ctrl-C to stop everything.");
         stopped.await();
+    }
+
+    private static void loadDemo(Stack stack) throws java.io.IOException, InterruptedException {
+        double scale = Double.parseDouble(env("ANSINH_DEMO_SCALE", DEFAULT_DEMO_SCALE));
+        var job = DemoData.load(stack.url("households-service"), scale, stack.authorization());
+        if (job == null) {
+            System.out.println("  demo data: the registry already has households, nothing loaded");
+            return;
+        }
+        System.out.println("  demo data: " + job.path("status").asText() + ", " + job.path("changes"));
+        DemoData.allocateBudgets(stack.url("benefits-service"), scale, stack.authorization());
+        System.out.println("  demo budgets for 2024 allocated; benefits and indicators follow the events"
+                + " within a minute or two");
     }
 
     /** The demo's people, one per role, as the identity provider would issue their tokens. */
