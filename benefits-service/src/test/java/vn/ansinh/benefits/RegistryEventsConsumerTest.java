@@ -3,9 +3,12 @@ package vn.ansinh.benefits;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -35,10 +38,19 @@ class RegistryEventsConsumerTest {
             String id = payload.get("householdId").asText();
             Topics.sendEvent(RegistryEvents.TOPIC, id, RegistryEvents.REGISTERED, example, UUID.randomUUID());
 
+            List<Integer> years = new ArrayList<>();
+            payload.path("classifications").forEach(c -> years.add(c.get("year").asInt()));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/households/" + id)
                     .then().statusCode(200)
                     .body("code", equalTo(payload.get("code").asText()))
-                    .body("areaCode", equalTo(payload.get("areaCode").asText())));
+                    .body("areaCode", equalTo(payload.get("areaCode").asText()))
+                    .body("classifications.year", equalTo(years)));
+            if (!years.isEmpty()) {
+                // each classification carried by the registration granted the following year's
+                // entitlements, as its own household.classified would have
+                given().get("/api/entitlements?household=" + id + "&size=100").then()
+                        .body("items.surveyYear", hasItems(years.toArray(Integer[]::new)));
+            }
         }
     }
 

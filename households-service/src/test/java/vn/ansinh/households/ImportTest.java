@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.TestResourceScope;
@@ -18,7 +20,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import vn.ansinh.households.messaging.HouseholdEvents;
+import vn.ansinh.platform.testing.EventContracts;
 import vn.ansinh.platform.testing.TestTokens;
+import vn.ansinh.platform.testing.Topics;
 import vn.ansinh.platform.testing.RealInfrastructure;
 
 @QuarkusTest
@@ -101,6 +106,18 @@ class ImportTest {
         assertEquals(Map.of("householdsCreated", 0, "householdsUpdated", 0, "membersAdded", 0, "membersUpdated", 0,
                 "surveysRecorded", 0), again.getMap("changes"));
         given().get("/api/households/" + id + "/audit").then().body("size()", equalTo(auditLines));
+
+        // one event per new household, its surveys' classifications inside; none from importing again
+        List<ConsumerRecord<String, byte[]>> events = Topics.readUntil(HouseholdEvents.TOPIC,
+                read -> read.stream().anyMatch(r -> id.equals(r.key())), Duration.ofSeconds(30)).stream()
+                .filter(r -> id.equals(r.key())).toList();
+        assertEquals(List.of(HouseholdEvents.REGISTERED), events.stream().map(r -> Topics.header(r, "ce_type")).toList());
+        EventContracts.assertConforms(events.get(0));
+        JsonPath registered = JsonPath.from(Topics.value(events.get(0)));
+        assertEquals(List.of(2022, 2023), registered.getList("classifications.year"));
+        assertEquals(List.of("POOR", "NEAR_POOR"), registered.getList("classifications.category"));
+        assertEquals(Arrays.asList(null, "POOR"), registered.getList("classifications.previousCategory"));
+        assertEquals(2, registered.getList("members").size());
     }
 
     @Test

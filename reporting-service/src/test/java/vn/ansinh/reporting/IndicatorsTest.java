@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -294,6 +297,31 @@ class IndicatorsTest {
         long messages = read.stream().filter(r -> key.equals(r.key())).count();
         assertTrue(messages <= 5, "300 households gave " + messages + " messages for the province");
         assertEquals(30, latest(read).get(key).getInt("poor"));
+    }
+
+    @Test
+    void classificationsThatComeWithARegistrationCountAsIfEachWereItsOwnEvent() {
+        // an import's new households: household.registered carries their surveys' classifications
+        List<Event> registrations = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String id = household("registered-" + i);
+            String classifications = Stream.of(classified("registered-" + i, 2026, i == 0 ? "POOR" : "NOT_POOR",
+                    "96002", "220", false, false, 3), classified("registered-" + i, 2027, i < 2 ? "POOR" : "NOT_POOR",
+                    "96002", "220", false, false, 3)).map(e -> new String(e.payload(), StandardCharsets.UTF_8))
+                    .collect(Collectors.joining(","));
+            registrations.add(new Event(id, "household.registered", """
+                    {"householdId":"%s","code":"BG-VA-%d","areaCode":"96002","districtCode":"220","urban":false,
+                     "ethnicMinority":false,"meritFamily":false,"registeredAt":"2027-12-01T00:00:00Z","members":[],
+                     "classifications":[%s]}""".formatted(id, i, classifications)));
+        }
+        Topics.sendEvents("households.household.v1", registrations);
+
+        List<ConsumerRecord<String, byte[]>> read = Topics.readUntil(POVERTY, records -> latest(records)
+                .containsKey("poverty-rate/ALL/24/2027") && latest(records).get("poverty-rate/ALL/24/2027")
+                        .getInt("households") == 4, Duration.ofSeconds(30));
+        assertEquals(4, latest(read).get("poverty-rate/ALL/24/2026").getInt("households"));
+        assertEquals(1, latest(read).get("poverty-rate/ALL/24/2026").getInt("poor"));
+        assertEquals(2, latest(read).get("poverty-rate/ALL/24/2027").getInt("poor"));
     }
 
     @Test

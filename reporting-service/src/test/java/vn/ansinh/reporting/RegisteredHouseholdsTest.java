@@ -24,6 +24,10 @@ class RegisteredHouseholdsTest {
 
     @Test
     void eachHouseholdIsCountedOnceInItsCommuneWhateverTheRedeliveries() {
+        // other tests of this JVM register households too: counted from what is there already
+        int total = registered("total");
+        int inSonDong = registered("areas.find { it.areaCode == '96003' }.households");
+        int inYenThe = registered("areas.find { it.areaCode == '07450' }.households");
         byte[] example = EventContracts.examples(RegistryEvents.TOPIC, RegistryEvents.REGISTERED).get(0);
         UUID eventId = UUID.randomUUID();
         String key = "1b4e28ba-2fa1-41d2-883f-0016d3cca427";
@@ -39,12 +43,15 @@ class RegisteredHouseholdsTest {
                     UUID.randomUUID());
         }
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(3,
-                given().get("/api/indicators/registered-households").then().statusCode(200)
-                        .extract().<Integer>path("total")));
-        assertEquals(1, given().get("/api/indicators/registered-households").then()
-                .extract().<Integer>path("areas.find { it.areaCode == '96003' }.households"));
-        assertEquals(2, given().get("/api/indicators/registered-households").then()
-                .extract().<Integer>path("areas.find { it.areaCode == '07450' }.households"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(total + 3, registered("total")));
+        assertEquals(inSonDong + 1, registered("areas.find { it.areaCode == '96003' }.households"));
+        assertEquals(inYenThe + 2, registered("areas.find { it.areaCode == '07450' }.households"));
+    }
+
+    /** A figure of the registered-households indicator, 0 where it has none. */
+    private static int registered(String path) {
+        Integer value = given().get("/api/indicators/registered-households").then().statusCode(200)
+                .extract().path(path);
+        return value == null ? 0 : value;
     }
 }

@@ -72,7 +72,7 @@ public final class PipelineBenchmark {
         long households = job.path("changes").path("householdsCreated").asLong();
         long members = job.path("changes").path("membersAdded").asLong();
         long surveys = job.path("changes").path("surveysRecorded").asLong();
-        long events = households + surveys;
+        long events = households; // one household.registered each, its surveys' classifications inside
         System.out.printf("%nscale %s: %,d households, %,d members, %,d survey rows%n", scale, households, members,
                 surveys);
 
@@ -124,7 +124,8 @@ public final class PipelineBenchmark {
         System.out.printf("  CPU seconds used: %s%n", Measure.cpuUsed(cpuBefore, cpuAfter));
 
         double copy = copyFloor(stack, households, members, surveys);
-        double produce = producerFloor(stack.kafkaBootstrap(), households, surveys + cards);
+        double produce = producerFloor(stack.kafkaBootstrap(), households, (int) (1300 + 400 * surveys / households),
+                cards);
         System.out.printf("  floor: COPY of %,d rows %.1f s; Kafka producer, %,d events %.1f s; ours is %.1f times"
                 + " their sum%n", households + members + surveys, copy, events + cards, produce,
                 reportingDone / (copy + produce));
@@ -198,11 +199,12 @@ public final class PipelineBenchmark {
 
     /**
      * The same number of events, of the sizes the registry's carry (a registration with its members
-     * about 1.3 kB, a classification or an entitlement about 0.5 kB), sent with the services'
-     * producer settings in the local run (idempotent, acks=all, linger 5 ms, no compression), to a
-     * topic created first as the local broker creates the services' topics.
+     * about 1.3 kB and 0.4 kB more for each survey's classification in it, an entitlement about
+     * 0.5 kB), sent with the services' producer settings in the local run (idempotent, acks=all,
+     * linger 5 ms, no compression), to a topic created first as the local broker creates the
+     * services' topics.
      */
-    private static double producerFloor(String bootstrap, long large, long small) throws Exception {
+    private static double producerFloor(String bootstrap, long large, int largeBytes, long small) throws Exception {
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
@@ -210,7 +212,7 @@ public final class PipelineBenchmark {
             admin.createTopics(List.of(new NewTopic("floor.producer.v1", Optional.of(KafkaBroker.PARTITIONS),
                     Optional.empty()))).all().get();
         }
-        byte[] registration = new byte[1300];
+        byte[] registration = new byte[largeBytes];
         byte[] classification = new byte[500];
         java.util.Random random = new java.util.Random(1);
         for (byte[] payload : List.of(registration, classification)) {

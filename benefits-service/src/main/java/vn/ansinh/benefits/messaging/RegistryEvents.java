@@ -33,15 +33,23 @@ public final class RegistryEvents {
         }
     }
 
+    /** With the classifications of the surveys recorded with the registration, oldest year first. */
     public record HouseholdRegistered(UUID householdId, String code, String areaCode, String districtCode,
             boolean urban, boolean ethnicMinority, boolean meritFamily, Instant registeredAt,
-            List<MemberDetails> members) {
+            List<MemberDetails> members, List<HouseholdClassified> classifications) {
 
         public HouseholdRegistered {
             if (householdId == null || code == null || areaCode == null || registeredAt == null) {
                 throw new MalformedEventException("household.registered needs householdId, code, areaCode and registeredAt");
             }
             members = members == null ? List.of() : members;
+            classifications = classifications == null ? List.of() : classifications;
+            for (HouseholdClassified classification : classifications) {
+                if (!householdId.equals(classification.householdId())) {
+                    throw new MalformedEventException("household.registered of " + householdId
+                            + " carries a classification of household " + classification.householdId());
+                }
+            }
         }
     }
 

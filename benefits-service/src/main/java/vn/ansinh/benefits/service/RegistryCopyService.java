@@ -87,6 +87,11 @@ public class RegistryCopyService {
         for (MemberDetails member : event.members()) {
             copy(member, at, snapshot);
         }
+        // as if each had come as its own household.classified, in order: each survey year's
+        // classification grants the next year's entitlements
+        for (HouseholdClassified classification : event.classifications()) {
+            classified(classification, at, snapshot);
+        }
     }
 
     public void updated(HouseholdUpdated event, Instant at, RegistrySnapshot snapshot) {

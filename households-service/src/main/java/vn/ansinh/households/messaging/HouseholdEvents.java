@@ -28,10 +28,14 @@ public final class HouseholdEvents {
     private HouseholdEvents() {
     }
 
-    /** With the members registered together with the household (later ones come as member.added). */
+    /**
+     * With the members registered together with the household (later ones come as member.added)
+     * and the classifications of the surveys recorded with it, oldest year first (an import's new
+     * households; later surveys come as household.classified).
+     */
     public record HouseholdRegistered(UUID householdId, String code, String areaCode, String districtCode,
             boolean urban, boolean ethnicMinority, boolean meritFamily, Instant registeredAt,
-            List<MemberDetails> members) {
+            List<MemberDetails> members, List<HouseholdClassified> classifications) {
     }
 
     public record HouseholdUpdated(UUID householdId, String code, String areaCode, String districtCode,

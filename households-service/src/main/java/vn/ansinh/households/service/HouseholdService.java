@@ -85,7 +85,7 @@ public class HouseholdService {
             registered.add(member);
         }
         outbox.append(HouseholdEvents.TOPIC, household.id().toString(), HouseholdEvents.REGISTERED,
-                registered(household, area, areas.districtOf(area), registered));
+                registered(household, area, areas.districtOf(area), registered, List.of()));
         return household;
     }
 
@@ -238,10 +238,10 @@ public class HouseholdService {
     }
 
     static HouseholdRegistered registered(Household household, Area area, String districtCode,
-            List<Member> registeredMembers) {
+            List<Member> registeredMembers, List<HouseholdClassified> classifications) {
         return new HouseholdRegistered(household.id(), household.code(), area.code(), districtCode, area.urban(),
                 household.ethnicMinority(), household.meritFamily(), household.createdAt(),
-                registeredMembers.stream().map(HouseholdService::memberDetails).toList());
+                registeredMembers.stream().map(HouseholdService::memberDetails).toList(), classifications);
     }
 
     static HouseholdClassified classified(Household household, Survey survey, Area area, String districtCode,

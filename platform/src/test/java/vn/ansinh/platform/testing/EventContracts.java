@@ -25,7 +25,11 @@ import vn.ansinh.platform.events.CloudEventHeaders;
 public final class EventContracts {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    // a contract may refer to another by its $id ("items": {"$ref": "household.classified.schema.json"}):
+    // read from the same classpath folder, never fetched from the network
+    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+            builder -> builder.schemaMappers(mappers -> mappers.mapPrefix("https://ansinh.vn/contracts/",
+                    "classpath:contracts/")));
 
     private EventContracts() {
     }

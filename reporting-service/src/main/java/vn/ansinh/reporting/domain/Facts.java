@@ -2,6 +2,7 @@ package vn.ansinh.reporting.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import vn.ansinh.platform.events.MalformedEventException;
@@ -20,11 +21,19 @@ public final class Facts {
     public record Timed<T>(T fact, Instant time) {
     }
 
-    /** household.registered and household.updated: where the household lives now. */
-    public record HouseholdPlaced(UUID householdId, String areaCode) {
+    /**
+     * household.registered and household.updated: where the household lives now; a registration
+     * also carries the classifications of the surveys recorded with it.
+     */
+    public record HouseholdPlaced(UUID householdId, String areaCode, List<HouseholdClassified> classifications) {
 
         public HouseholdPlaced {
             require(householdId != null && areaCode != null, "needs householdId and areaCode");
+            classifications = classifications == null ? List.of() : classifications;
+            for (HouseholdClassified classification : classifications) {
+                require(householdId.equals(classification.householdId()),
+                        "carries a classification of another household, " + classification.householdId());
+            }
         }
     }
 

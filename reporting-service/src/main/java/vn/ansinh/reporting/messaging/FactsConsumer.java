@@ -83,7 +83,9 @@ public class FactsConsumer implements EventHandler {
         Instant time = event.time();
         String type = event.type();
         if (type.equals(RegistryEvents.REGISTERED) || type.equals(RegistryEvents.UPDATED)) {
-            batch.placed(json.read(event, HouseholdPlaced.class), time);
+            HouseholdPlaced placed = json.read(event, HouseholdPlaced.class);
+            batch.placed(placed, time);
+            placed.classifications().forEach(classified -> batch.classified(classified, time));
         } else if (type.equals(RegistryEvents.CLASSIFIED)) {
             batch.classified(json.read(event, HouseholdClassified.class), time);
         } else if (type.equals(RegistryEvents.AREA_CHANGED)) {
