@@ -156,7 +156,13 @@ public final class CopyIn {
         }
         try {
             switch (type) {
-                case TEXT, VARCHAR, BPCHAR, NAME, JSON -> out.value(text(value));
+                case TEXT, VARCHAR, BPCHAR, NAME, JSON -> {
+                    if (value instanceof String text) {
+                        out.text(text);
+                    } else {
+                        out.value(text(value));
+                    }
+                }
                 case JSONB -> {
                     byte[] json = text(value);
                     out.int32(json.length + 1);
@@ -268,6 +274,40 @@ public final class CopyIn {
         void value(byte[] bytes) throws SQLException {
             int32(bytes.length);
             bytes(bytes, 0, bytes.length);
+        }
+
+        /**
+         * A string as UTF-8, encoded straight into the block: no byte array per field (an import
+         * writes tens of millions of fields). A string too long for an empty block, or with a
+         * character outside the Basic Multilingual Plane, goes through {@link String#getBytes}.
+         */
+        void text(String text) throws SQLException {
+            int length = text.length();
+            int most = 4 + 3 * length; // the length field, then at most 3 bytes per BMP character
+            if (most > BLOCK) {
+                value(text.getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            room(most);
+            int at = position + 4;
+            for (int i = 0; i < length; i++) {
+                char c = text.charAt(i);
+                if (c < 0x80) {
+                    block[at++] = (byte) c;
+                } else if (c < 0x800) {
+                    block[at++] = (byte) (0xc0 | (c >> 6));
+                    block[at++] = (byte) (0x80 | (c & 0x3f));
+                } else if (Character.isSurrogate(c)) {
+                    value(text.getBytes(StandardCharsets.UTF_8)); // nothing was counted as written yet
+                    return;
+                } else {
+                    block[at++] = (byte) (0xe0 | (c >> 12));
+                    block[at++] = (byte) (0x80 | ((c >> 6) & 0x3f));
+                    block[at++] = (byte) (0x80 | (c & 0x3f));
+                }
+            }
+            int32(at - position - 4);
+            position = at;
         }
 
         void bytes(byte[] bytes, int from, int length) throws SQLException {

@@ -24,7 +24,9 @@ class CopyInTest {
 
     @Test
     void everyKindOfValueArrivesAsWrittenAcrossBlocks() throws Exception {
-        String awkward = "Thôn Đông\tXã Hòa\nbackslash \\ and\rreturn, \"quoted\"";
+        // 1-, 2- and 3-byte characters; and with one outside the Basic Multilingual Plane (chữ Nôm 𡨸)
+        String vietnamese = "Thôn Đông\tXã Hòa\nbackslash \\ and\rreturn, \"quoted\"";
+        String awkward = vietnamese + " 𡨸";
         String longText = "Nguyễn Văn Ánh ".repeat(10_000); // 150 KB of UTF-8: spans three blocks
         UUID id = UUID.randomUUID();
         Instant at = Instant.parse("2026-11-29T08:57:04.903Z");
@@ -38,7 +40,7 @@ class CopyInTest {
                     2_450_000_000_000L, id, Thread.State.NEW, LocalDate.of(1931, 12, 31));
             rows.row(2, null, longText, false, null, null, List.of(), null, null, null, null, null);
             for (int i = 3; i <= 2_000; i++) {
-                rows.row(i, UUID.randomUUID(), awkward, i % 2 == 0, LocalDate.of(2024, 1, 1), at, List.of("x"), json,
+                rows.row(i, UUID.randomUUID(), vietnamese, i % 2 == 0, LocalDate.of(2024, 1, 1), at, List.of("x"), json,
                         -1L, "x", "y", null);
             }
 
@@ -66,10 +68,11 @@ class CopyInTest {
                 assertEquals(0, r.getLong("amount"));
                 assertTrue(r.wasNull());
             }
-            try (ResultSet r = sql.executeQuery("SELECT count(*), count(DISTINCT text) FROM t WHERE n > 2")) {
+            try (ResultSet r = sql.executeQuery("SELECT count(*), count(DISTINCT text), min(text) FROM t WHERE n > 2")) {
                 r.next();
                 assertEquals(1_998, r.getInt(1));
                 assertEquals(1, r.getInt(2)); // every row the same text: no row cut at a block's end
+                assertEquals(vietnamese, r.getString(3));
             }
         }
     }
