@@ -169,6 +169,7 @@ class ImportTest {
                 household_code,full_name,citizen_id,date_of_birth,sex,relation_to_head,ethnicity,disability,school_enrolled,social_protection_type
                 BAD-001,Lò Văn Páo,024190001234,1990-01-01,MALE,HEAD,Thái,0,0,
                 NOBODY-9,Ai Đó,,1990-13-01,X,HEAD,Kinh,0,0,
+                BAD-001,Lò Thị Xuân,,2015-02-02,FEMALE,CHILD,Thái,0,1,,thừa
                 """;
         String surveys = """
                 household_code,year,income_per_person_month,deprivations
@@ -189,10 +190,11 @@ class ImportTest {
                 "members.csv:2:citizen_id: digit 4 is 1 but a male born in 1990 has 0",
                 "members.csv:3:date_of_birth: must be a date as YYYY-MM-DD",
                 "members.csv:3:sex: must be one of [MALE, FEMALE]",
+                "members.csv:4:null: has 11 cells; the header names 10 columns",
                 "surveys.csv:2:income_per_person_month: must be a whole number (no separators)",
                 "surveys.csv:3:deprivations: not indicators of VN-2022-2025: HEALTH_SERVICES_ACCESS"), found);
         assertEquals(found.size(), job.getInt("errorCount"));
-        assertEquals(7, job.getInt("rowsTotal"), "3 household, 2 member and 2 survey rows");
+        assertEquals(8, job.getInt("rowsTotal"), "3 household, 3 member and 2 survey rows");
         assertEquals(1, job.getInt("rowsValidated"), "only households.csv line 2 is without error");
         assertEquals(0, job.getInt("rowsApplied"));
         given().get("/api/households?name=Lò Văn").then().body("total", equalTo(0));

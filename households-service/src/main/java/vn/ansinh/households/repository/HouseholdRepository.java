@@ -31,9 +31,16 @@ public class HouseholdRepository implements PanacheRepositoryBase<Household, UUI
         return list("areaCode", Sort.by("code"), areaCode);
     }
 
-    /** The households registered under these codes, by code. */
+    /**
+     * The households registered under these codes, by code. The codes travel as one text[]
+     * parameter: an HQL "in" list of an import chunk's 2,000 codes was translated to SQL anew for
+     * each chunk (a tenth of the import's CPU).
+     */
+    @SuppressWarnings("unchecked")
     public Map<String, Household> byCodes(Collection<String> codes) {
-        return list("code in ?1", codes).stream().collect(Collectors.toMap(Household::code, h -> h));
+        List<Household> found = getEntityManager().createNativeQuery("SELECT * FROM household WHERE code = ANY(?1)",
+                Household.class).setParameter(1, codes.toArray(String[]::new)).getResultList();
+        return found.stream().collect(Collectors.toMap(Household::code, h -> h));
     }
 
     /** Inserts households that are new in this transaction, with COPY (imports). */
