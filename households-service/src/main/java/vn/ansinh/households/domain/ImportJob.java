@@ -66,7 +66,7 @@ public class ImportJob {
 
     public void read(int rows) {
         this.heartbeatAt = Instant.now();
-        this.rowsRead = rows;
+        this.rowsRead = Math.max(rowsRead, rows); // files are read at once: a late count never goes back
         this.rowsTotal = Math.max(rowsTotal, rows);
     }
 

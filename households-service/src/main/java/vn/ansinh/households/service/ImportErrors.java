@@ -12,7 +12,7 @@ import vn.ansinh.households.domain.ImportError;
 /**
  * What is wrong with an import: every error counted, the first {@value #KEPT} kept for the
  * report, and the lines that failed remembered in a bit set per file, so that a file of
- * millions of bad rows costs little memory.
+ * millions of bad rows costs little memory. Files are read at once: one error at a time.
  */
 final class ImportErrors {
 
@@ -22,7 +22,7 @@ final class ImportErrors {
     private final Map<String, BitSet> failedLines = new HashMap<>();
     private int count;
 
-    void add(ImportError error) {
+    synchronized void add(ImportError error) {
         count++;
         if (kept.size() < KEPT) {
             kept.add(error);
@@ -32,21 +32,21 @@ final class ImportErrors {
         }
     }
 
-    boolean any() {
+    synchronized boolean any() {
         return count > 0;
     }
 
-    int count() {
+    synchronized int count() {
         return count;
     }
 
     /** Data rows with at least one error. */
-    int failedRows() {
+    synchronized int failedRows() {
         return failedLines.values().stream().mapToInt(BitSet::cardinality).sum();
     }
 
     /** The errors kept, by file and line. */
-    List<ImportError> report() {
+    synchronized List<ImportError> report() {
         List<ImportError> report = new ArrayList<>(kept);
         report.sort(Comparator.comparing(ImportError::file).thenComparingInt(ImportError::line));
         return report;

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.regex.Pattern;
 
@@ -70,7 +71,7 @@ final class SurveyFiles {
 
     private final ImportErrors errors;
     private final IntConsumer progress;
-    private int read;
+    private final AtomicInteger read = new AtomicInteger();
 
     /** @param progress told the number of rows read so far, now and then */
     SurveyFiles(ImportErrors errors, IntConsumer progress) {
@@ -78,24 +79,27 @@ final class SurveyFiles {
         this.progress = progress;
     }
 
-    /** Data rows read so far (header rows not counted). */
+    /** Data rows read so far in all files (header rows not counted). */
     int rowsRead() {
-        return read;
+        return read.get();
     }
 
-    /** Reads the files given (any may be null), passing on every row without errors. */
-    void read(Path households, Path members, Path surveys, RowSink sink) {
-        if (households != null) {
-            each(households, HOUSEHOLDS, HOUSEHOLD_COLUMNS, (line, cells) -> household(line, cells)
+    /**
+     * Reads one of the files ({@link #HOUSEHOLDS}, {@link #MEMBERS} or {@link #SURVEYS}), passing
+     * on every row without errors. The files of an import may be read at the same time, each on
+     * its own thread with its own sink.
+     */
+    void read(String file, Path path, RowSink sink) {
+        switch (file) {
+            case HOUSEHOLDS -> each(path, HOUSEHOLDS, HOUSEHOLD_COLUMNS, (line, cells) -> household(line, cells)
                     .ifPresent(sink::household));
+            case MEMBERS -> each(path, MEMBERS, MEMBER_COLUMNS, (line, cells) -> member(line, cells)
+                    .ifPresent(sink::member));
+            case SURVEYS -> each(path, SURVEYS, SURVEY_COLUMNS, (line, cells) -> survey(line, cells)
+                    .ifPresent(sink::survey));
+            default -> throw new IllegalArgumentException("no survey file " + file);
         }
-        if (members != null) {
-            each(members, MEMBERS, MEMBER_COLUMNS, (line, cells) -> member(line, cells).ifPresent(sink::member));
-        }
-        if (surveys != null) {
-            each(surveys, SURVEYS, SURVEY_COLUMNS, (line, cells) -> survey(line, cells).ifPresent(sink::survey));
-        }
-        progress.accept(read);
+        progress.accept(read.get());
     }
 
     private interface RowReader {
@@ -127,8 +131,9 @@ final class SurveyFiles {
                 String[] row = rows.nextValue();
                 line++;
                 reader.row(line, new Cells(file, line, header, names.length, row));
-                if (++read % 10_000 == 0) {
-                    progress.accept(read);
+                int total = read.incrementAndGet();
+                if (total % 10_000 == 0) {
+                    progress.accept(total);
                 }
             }
         } catch (CharacterCodingException e) {
