@@ -163,8 +163,16 @@ final class KafkaBroker implements AutoCloseable {
     }
 
     private ProcessBuilder java(String mainClass, String... args) {
+        // C1 only and the parallel collector, as the services here (see ServiceProcess.jvmOptions):
+        // the broker's CPU in a whole-province run 19.1 s → 13.1 s, RSS 470 → 409 MB
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms128m", "-Xmx384m",
-                "-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC"));
+        // e.g. ANSINH_KAFKA_JAVA_OPTS=-XX:StartFlightRecording=filename=broker.jfr to profile the broker
+        String extra = System.getenv("ANSINH_KAFKA_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"),
                 "-Djava.io.tmpdir=" + dir, "-cp", options.classpath(), mainClass));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).directory(dir.toFile());
