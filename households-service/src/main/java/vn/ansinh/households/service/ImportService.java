@@ -187,7 +187,9 @@ public class ImportService {
      * different households, so they cannot conflict; the first failure stops the job.
      */
     private void applyStaged(UUID jobId, String actor) {
-        int permits = config.applyThreads() * 2; // chunks in memory at most: applying and waiting
+        // chunks in memory at most: one applying on each thread and the next one read; more waiting
+        // made every young collection copy them again (a province: 10 s of GC)
+        int permits = config.applyThreads() + 1;
         Semaphore inFlight = new Semaphore(permits);
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         staging.readGroups(jobId, CHUNK, chunk -> {

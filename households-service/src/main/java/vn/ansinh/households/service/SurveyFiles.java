@@ -72,6 +72,8 @@ final class SurveyFiles {
     private final ImportErrors errors;
     private final IntConsumer progress;
     private final AtomicInteger read = new AtomicInteger();
+    // dates of birth are checked against it: read once, not for each of millions of rows
+    private final LocalDate today = LocalDate.now();
 
     /** @param progress told the number of rows read so far, now and then */
     SurveyFiles(ImportErrors errors, IntConsumer progress) {
@@ -291,7 +293,7 @@ final class SurveyFiles {
             }
             try {
                 LocalDate date = LocalDate.parse(value);
-                if (date.isAfter(LocalDate.now())) {
+                if (date.isAfter(today)) {
                     error(column, "is in the future");
                 }
                 return date;
