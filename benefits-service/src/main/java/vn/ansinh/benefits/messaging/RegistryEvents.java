@@ -5,11 +5,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 import vn.ansinh.platform.events.MalformedEventException;
 
 /**
  * What benefits-service reads from the registry's topic: only the fields it needs of each type
- * (contracts in {@code contracts/events/households.household.v1/}).
+ * (contracts in {@code contracts/events/households.household.v1/}). Each record skips the fields
+ * it does not know ({@code ignoreUnknown}): without it Jackson keeps a copy of every unknown
+ * field that comes before a record's last component, to report it — a registration's members,
+ * for one (measured: 9 µs instead of 5 to read such an event).
  */
 public final class RegistryEvents {
 
@@ -34,6 +39,7 @@ public final class RegistryEvents {
     }
 
     /** With the classifications of the surveys recorded with the registration, oldest year first. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record HouseholdRegistered(UUID householdId, String code, String areaCode, String districtCode,
             boolean urban, boolean ethnicMinority, boolean meritFamily, Instant registeredAt,
             List<MemberDetails> members, List<HouseholdClassified> classifications) {
@@ -53,6 +59,7 @@ public final class RegistryEvents {
         }
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record HouseholdUpdated(UUID householdId, String code, String areaCode, String districtCode,
             boolean urban, boolean ethnicMinority, boolean meritFamily) {
 
@@ -62,6 +69,7 @@ public final class RegistryEvents {
     }
 
     /** The payload of member.added and member.updated, and of member.moved with its extra fields. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record MemberDetails(UUID householdId, UUID memberId, String fullName, String citizenId,
             LocalDate dateOfBirth, String sex, String relationToHead, boolean disability, boolean schoolEnrolled,
             String socialProtectionType) {
@@ -71,6 +79,7 @@ public final class RegistryEvents {
         }
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record MemberRemoved(UUID householdId, UUID memberId, LocalDate leftOn, String reason) {
 
         public MemberRemoved {
@@ -78,6 +87,7 @@ public final class RegistryEvents {
         }
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record HouseholdClassified(UUID householdId, int year, String category, String previousCategory,
             Integer newlyEscapedSince, int deprivationCount, String areaCode, String districtCode) {
 

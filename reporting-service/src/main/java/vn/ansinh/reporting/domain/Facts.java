@@ -5,12 +5,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 import vn.ansinh.platform.events.MalformedEventException;
 
 /**
  * The facts the read models keep, as the registry's and the benefits' events state them (only
  * the fields reporting needs; contracts in {@code contracts/events/}). Each is checked on
  * arrival: a message that lacks what it must carry is malformed and goes to the dead-letter topic.
+ * Each skips the fields it does not know ({@code ignoreUnknown}) instead of keeping a copy of
+ * them, as Jackson does for those before a record's last component (a registration's members).
  */
 public final class Facts {
 
@@ -25,6 +29,7 @@ public final class Facts {
      * household.registered and household.updated: where the household lives now; a registration
      * also carries the classifications of the surveys recorded with it.
      */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record HouseholdPlaced(UUID householdId, String areaCode, List<HouseholdClassified> classifications) {
 
         public HouseholdPlaced {
@@ -37,6 +42,7 @@ public final class Facts {
         }
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record HouseholdClassified(UUID householdId, Integer year, String category, String areaCode,
             String districtCode, boolean ethnicMinority, boolean meritFamily, Integer members) {
 
@@ -48,6 +54,7 @@ public final class Facts {
         }
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record AreaChanged(String code, String name, String level, String parentCode, LocalDate validTo,
             String successorCode) {
 
@@ -56,6 +63,7 @@ public final class Facts {
         }
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Entitlement(UUID entitlementId, String programme, UUID householdId, UUID memberId,
             Integer surveyYear, LocalDate periodStart, String standing, String status, LocalDate endedOn,
             String areaCode, String districtCode) {
@@ -67,9 +75,11 @@ public final class Facts {
         }
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Movement(String kind, LocalDate onDate) {
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Application(UUID applicationId, String programme, UUID householdId, String kind, String status,
             Long disbursedVnd, Long outstandingVnd, String areaCode, String districtCode, Movement movement) {
 
@@ -80,6 +90,7 @@ public final class Facts {
         }
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Budget(String programme, Integer year, String fundingSource, Long allocatedVnd, Long committedVnd,
             Long paidVnd) {
 
