@@ -168,10 +168,7 @@ final class KafkaBroker implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms128m", "-Xmx384m",
                 "-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC"));
         // e.g. ANSINH_KAFKA_JAVA_OPTS=-XX:StartFlightRecording=filename=broker.jfr to profile the broker
-        String extra = System.getenv("ANSINH_KAFKA_JAVA_OPTS");
-        if (extra != null && !extra.isBlank()) {
-            command.addAll(List.of(extra.trim().split("\\s+")));
-        }
+        command.addAll(ServiceProcess.extraJavaOptions("ANSINH_KAFKA_JAVA_OPTS"));
         command.addAll(List.of("-Dlog4j2.configurationFile=" + dir.resolve("log4j2.properties"),
                 "-Djava.io.tmpdir=" + dir, "-cp", options.classpath(), mainClass));
         command.addAll(List.of(args));

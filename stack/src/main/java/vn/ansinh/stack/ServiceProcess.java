@@ -41,6 +41,12 @@ final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /** JVM options given in an environment variable, separated by spaces (none when it is unset). */
+    static List<String> extraJavaOptions(String variable) {
+        String extra = System.getenv(variable);
+        return extra == null || extra.isBlank() ? List.of() : List.of(extra.trim().split("\\s+"));
+    }
+
     /**
      * Heap and collector per service, as measured by the benchmarks: the registry's import keeps
      * its memory flat and is as fast with 200 MB (RSS 70 MB less); benefits' batches need 256 MB
@@ -83,10 +89,7 @@ final class ServiceProcess implements AutoCloseable {
         command.addAll(jvmOptions(module));
         command.add("-Djava.io.tmpdir=" + tmp);
         // e.g. ANSINH_SERVICE_JAVA_OPTS=-XX:StartFlightRecording=filename=rec.jfr to profile a run
-        String extra = System.getenv("ANSINH_SERVICE_JAVA_OPTS");
-        if (extra != null && !extra.isBlank()) {
-            command.addAll(List.of(extra.trim().split("\\s+")));
-        }
+        command.addAll(extraJavaOptions("ANSINH_SERVICE_JAVA_OPTS"));
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))

@@ -38,7 +38,7 @@ public final class IsoTimes {
                 || text.charAt(length - 1) != 'Z' || (length > 20 && (length == 21 || text.charAt(19) != '.'))) {
             return null;
         }
-        LocalDate day = dateOrNull(text.substring(0, 10));
+        LocalDate day = date(text);
         int hour = digits(text, 11, 13);
         int minute = digits(text, 14, 16);
         int second = digits(text, 17, 19);
@@ -55,7 +55,12 @@ public final class IsoTimes {
 
     /** The date, or null when the text is not a valid {@code yyyy-MM-dd}. */
     public static LocalDate dateOrNull(String text) {
-        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+        return text.length() == 10 ? date(text) : null;
+    }
+
+    /** The date the text starts with, or null when its first ten characters are no valid {@code yyyy-MM-dd}. */
+    private static LocalDate date(String text) {
+        if (text.charAt(4) != '-' || text.charAt(7) != '-') {
             return null;
         }
         int year = digits(text, 0, 4);
