@@ -22,7 +22,11 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import vn.ansinh.platform.testing.RealInfrastructure;
 
-/** Members and surveys name a registered household: checked once per statement (V10), no longer by a foreign key. */
+/**
+ * The database's own guards of the registry: members and surveys name a registered household
+ * (checked once per statement, V10), and a citizen ID is active in one household at most (an
+ * exclusion constraint, V12).
+ */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class RegistryReferencesTest {
@@ -56,6 +60,27 @@ class RegistryReferencesTest {
             try (ResultSet members = sql.executeQuery("SELECT count(*) FROM member WHERE household_id = '" + id + "'")) {
                 members.next();
                 assertEquals(1, members.getInt(1));
+            }
+        }
+    }
+
+    @Test
+    void aCitizenIdIsActiveInOneHouseholdAtMost() throws Exception {
+        String first = HouseholdResourceTest.register("BG-REF-002", "96003", List.of());
+        String second = HouseholdResourceTest.register("BG-REF-003", "96003", List.of());
+        String member = "INSERT INTO member (id, household_id, full_name, citizen_id, date_of_birth, sex,"
+                + " relation_to_head, ethnicity, active, left_on, created_at, created_by) VALUES ('%s', '%s',"
+                + " 'Lý Văn Sáu', '024088009191', '1988-03-04', 'MALE', 'HEAD', 'Nùng', %s, %s, now(), 'test')";
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute(member.formatted(UUID.randomUUID(), first, "true", "null"));
+            String again = member.formatted(UUID.randomUUID(), second, "true", "null");
+            SQLException refused = assertThrows(SQLException.class, () -> sql.execute(again));
+            assertTrue(refused.getMessage().contains("member_active_citizen_id"), refused.getMessage());
+            // a former membership does not count: the person left one household and lives in another
+            sql.execute(member.formatted(UUID.randomUUID(), second, "false", "'2024-01-01'"));
+            try (ResultSet members = sql.executeQuery("SELECT count(*) FROM member WHERE citizen_id = '024088009191'")) {
+                members.next();
+                assertEquals(2, members.getInt(1));
             }
         }
     }
