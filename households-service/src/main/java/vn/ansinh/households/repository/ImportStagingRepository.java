@@ -180,24 +180,35 @@ public class ImportStagingRepository {
         });
     }
 
-    /** Runs the checks across rows, telling {@code sink} each problem found. */
+    /**
+     * Statistics of the rows just staged: without them the planner takes the tables for nearly
+     * empty, and reads each chunk by sorting all the rows after it (see readGroups).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void check(UUID job, Consumer<ImportError> sink) {
+    public void analyze() {
         entityManager.unwrap(Session.class).doWork(connection -> {
-            // statistics of the rows just staged: without them the planner takes the tables for
-            // nearly empty, and reads each chunk by sorting all the rows after it (see readGroups)
             try (Statement analyze = connection.createStatement()) {
                 analyze.execute("ANALYZE " + String.join(", ", TABLES));
             }
-            for (Check check : CHECKS) {
-                try (PreparedStatement query = connection.prepareStatement(check.sql())) {
-                    query.setObject(1, job);
-                    query.setFetchSize(1_000);
-                    try (ResultSet rows = query.executeQuery()) {
-                        while (rows.next()) {
-                            sink.accept(new ImportError(check.file(), rows.getInt(1), rows.getString(2),
-                                    rows.getString(3)));
-                        }
+        });
+    }
+
+    /** How many checks across rows there are; each can run on a connection of its own. */
+    public int checks() {
+        return CHECKS.size();
+    }
+
+    /** Runs one check across rows (0 to {@link #checks()} - 1), telling {@code sink} each problem found. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void check(UUID job, int index, Consumer<ImportError> sink) {
+        Check check = CHECKS.get(index);
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(check.sql())) {
+                query.setObject(1, job);
+                query.setFetchSize(1_000);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        sink.accept(new ImportError(check.file(), rows.getInt(1), rows.getString(2), rows.getString(3)));
                     }
                 }
             }
