@@ -24,8 +24,8 @@ import vn.ansinh.platform.testing.RealInfrastructure;
 
 /**
  * The database's own guards of the registry: members and surveys name a registered household
- * (checked once per statement, V10), and a citizen ID is active in one household at most (an
- * exclusion constraint, V12).
+ * (checked once per statement, V10), and a citizen ID is active in one household at most (a
+ * unique index over active members).
  */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, scope = TestResourceScope.MATCHING_RESOURCES)
