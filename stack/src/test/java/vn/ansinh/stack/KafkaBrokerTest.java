@@ -26,7 +26,7 @@ class KafkaBrokerTest {
         assertEquals(Map.of("retention.ms", "-1"), byName.get("households.household.v1"));
         assertEquals(Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "0", "segment.ms", "3600000"),
                 byName.get("households.area.v1"));
-        assertEquals(3, partitions.get("households.household.v1")); // 6 declared, 3 on one machine
+        assertEquals(4, partitions.get("households.household.v1")); // 6 declared, 4 on one machine
         assertEquals(1, partitions.get("benefits.dead-letter.v1"));
         assertEquals("2592000000", byName.get("benefits.dead-letter.v1").get("retention.ms")); // a comment follows it
     }
