@@ -28,7 +28,7 @@ class IdsTest {
         assertTrue((later.getMostSignificantBits() >>> 16) >= millis);
     }
 
-    /** Across threads (one keystream each) and across a change of key (64 MB of stream: 4 million ids). */
+    /** Across threads, each with a keystream (and key) of its own: 35 MB of stream each, within one key. */
     @Test
     void neverTheSameTwice() throws Exception {
         Set<UUID> seen = ConcurrentHashMap.newKeySet();

@@ -25,8 +25,8 @@ public interface ReportingConfig {
      * seconds, and back to back they took as much database time as the load itself. With 6 the
      * publisher computes at most a seventh of the time while a load lasts (the figures of a
      * province loading move every few seconds); once changes stop for an interval, the next round
-     * runs at once. With 3, a province's rounds were 40 instead of 22
-     * (their queries 17 s instead of 9 s).
+     * runs at once. With 3, a province's rounds were 40 instead of 22 (their queries 17 s
+     * instead of 9 s).
      */
     @WithDefault("6")
     int publishPauseFactor();
