@@ -72,6 +72,7 @@ class ImportTest {
 
         JsonPath job = importAndWait(files);
         assertEquals("COMPLETED", job.getString("status"), job.prettify());
+        assertEquals(false, job.get("staged"), "files in order of household code are not staged");
         assertEquals(10, job.getInt("rowsTotal"));
         assertEquals(10, job.getInt("rowsValidated"));
         assertEquals(10, job.getInt("rowsApplied"));
@@ -180,10 +181,8 @@ class ImportTest {
         JsonPath job = importAndWait(Map.of("households", households, "members", members, "surveys", surveys));
 
         assertEquals("REJECTED", job.getString("status"));
-        List<Map<String, Object>> errors = given().get("/api/imports/" + job.getString("id") + "/errors").then()
-                .statusCode(200).extract().path("");
-        List<String> found = errors.stream()
-                .map(e -> e.get("file") + ":" + e.get("line") + ":" + e.get("column") + ": " + e.get("message")).toList();
+        assertEquals(false, job.get("staged"), "without the rows wrong on their own, every file is in order");
+        List<String> found = errors(job);
         assertEquals(List.of(
                 "households.csv:3:ethnic_minority: must be 1 or 0 (true/false, có/không)",
                 "households.csv:4:household_code: repeats household BAD-001 of line 2",
@@ -198,6 +197,94 @@ class ImportTest {
         assertEquals(1, job.getInt("rowsValidated"), "only households.csv line 2 is without error");
         assertEquals(0, job.getInt("rowsApplied"));
         given().get("/api/households?name=Lò Văn").then().body("total", equalTo(0));
+    }
+
+    /**
+     * Files in order of household code are checked as they are read, without staging; files out
+     * of that order are staged and checked in the database. Both find the same errors, with the
+     * same words, and apply alike.
+     */
+    @Test
+    void filesInHouseholdOrderAndFilesOutOfItAreCheckedAndAppliedAlike() {
+        JsonPath registered = importAndWait(Map.of(
+                "households", "household_code,area_code,address,head_name,ethnic_minority,merit_family\n"
+                        + "REG-001,96003,Thôn Đồi,Lục Văn Tâm,1,0\n",
+                "members", "household_code,full_name,citizen_id,date_of_birth,sex,relation_to_head,ethnicity,"
+                        + "disability,school_enrolled,social_protection_type\n"
+                        + "REG-001,Lục Văn Tâm,024085000301,1985-06-01,MALE,HEAD,Tày,0,0,\n"));
+        assertEquals("COMPLETED", registered.getString("status"), registered.prettify());
+        assertEquals(false, registered.get("staged"));
+
+        String households = """
+                household_code,area_code,address,head_name,ethnic_minority,merit_family
+                CHK-001,96003,Thôn A,Lò Văn Páo,1,0
+                CHK-001,96003,Thôn C,Lò Văn Sử,0,0
+                CHK-002,99999,Thôn B,Lò Thị Mỷ,0,0
+                """;
+        String members = """
+                household_code,full_name,citizen_id,date_of_birth,sex,relation_to_head,ethnicity,disability,school_enrolled,social_protection_type
+                CHK-001,Lò Văn Páo,024090000101,1990-01-01,MALE,HEAD,Thái,0,0,
+                CHK-002,Lò Văn Mỷ,024090000101,1990-01-01,MALE,HEAD,Thái,0,0,
+                CHK-002,Lục Văn Tâm,024085000301,1985-06-01,MALE,CHILD,Tày,0,0,
+                CHK-004,Ai Đó,,1990-01-01,FEMALE,HEAD,Kinh,0,0,
+                """;
+        String surveys = """
+                household_code,year,income_per_person_month,deprivations
+                CHK-001,2023,1200000,NUTRITION
+                CHK-001,2023,1300000,
+                CHK-001,2001,1200000,
+                CHK-002,2023,1000000,HEALTH_SERVICES_ACCESS
+                CHK-006,2023,1000000,
+                """;
+        List<String> expected = List.of(
+                "households.csv:3:household_code: repeats household CHK-001 of line 2",
+                "households.csv:4:area_code: no administrative unit has code 99999",
+                "members.csv:3:citizen_id: repeats the citizen ID of line 2",
+                "members.csv:4:citizen_id: citizen ID 024085000301 is already an active member of household REG-001",
+                "members.csv:5:household_code: household CHK-004 is neither in households.csv nor in the registry",
+                "surveys.csv:3:year: repeats the 2023 survey of household CHK-001 (line 2)",
+                "surveys.csv:4:year: no poverty standard covers survey year 2001",
+                "surveys.csv:5:deprivations: not indicators of VN-2022-2025: HEALTH_SERVICES_ACCESS",
+                "surveys.csv:6:household_code: household CHK-006 is neither in households.csv nor in the registry");
+
+        JsonPath inOrder = importAndWait(Map.of("households", households, "members", members, "surveys", surveys));
+        assertEquals("REJECTED", inOrder.getString("status"));
+        assertEquals(false, inOrder.get("staged"));
+        assertEquals(expected, errors(inOrder));
+
+        // one more valid household at the end, out of order: the same files are now staged
+        JsonPath outOfOrder = importAndWait(Map.of("households", households + "CHK-000,96003,Thôn Z,Ai Đó,0,0\n",
+                "members", members, "surveys", surveys));
+        assertEquals("REJECTED", outOfOrder.getString("status"));
+        assertEquals(true, outOfOrder.get("staged"));
+        assertEquals(expected, errors(outOfOrder));
+        given().get("/api/households?name=Lò Văn").then().body("total", equalTo(0));
+
+        JsonPath applied = importAndWait(Map.of(
+                "households", "household_code,area_code,address,head_name,ethnic_minority,merit_family\n"
+                        + "ORD-002,96003,Thôn Hai,Vi Văn Hai,1,0\nORD-001,96003,Thôn Một,Vi Văn Một,1,0\n",
+                "members", "household_code,full_name,citizen_id,date_of_birth,sex,relation_to_head,ethnicity,"
+                        + "disability,school_enrolled,social_protection_type\n"
+                        + "ORD-001,Vi Văn Một,,1970-01-01,MALE,HEAD,Nùng,0,0,\n"
+                        + "ORD-002,Vi Văn Hai,,1971-01-01,MALE,HEAD,Nùng,0,0,\n"
+                        + "ORD-001,Vi Thị Ba,,2010-01-01,FEMALE,CHILD,Nùng,0,1,\n",
+                "surveys", "household_code,year,income_per_person_month,deprivations\n"
+                        + "ORD-001,2023,1000000,NUTRITION\nORD-001,2022,900000,NUTRITION\n"));
+        assertEquals("COMPLETED", applied.getString("status"), applied.prettify());
+        assertEquals(true, applied.get("staged"));
+        assertEquals(Map.of("householdsCreated", 2, "householdsUpdated", 0, "membersAdded", 3, "membersUpdated", 0,
+                "surveysRecorded", 2), applied.getMap("changes"));
+        String one = given().get("/api/households?name=Vi Văn Một").then().body("total", equalTo(1))
+                .extract().path("items[0].id");
+        given().get("/api/households/" + one).then().body("members.fullName", hasItems("Vi Văn Một", "Vi Thị Ba"));
+        given().get("/api/households/" + one + "/surveys").then().body("year", equalTo(List.of(2022, 2023)));
+    }
+
+    private static List<String> errors(JsonPath job) {
+        List<Map<String, Object>> errors = given().get("/api/imports/" + job.getString("id") + "/errors").then()
+                .statusCode(200).extract().path("");
+        return errors.stream()
+                .map(e -> e.get("file") + ":" + e.get("line") + ":" + e.get("column") + ": " + e.get("message")).toList();
     }
 
     @Test

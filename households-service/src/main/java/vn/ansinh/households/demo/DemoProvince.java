@@ -119,6 +119,9 @@ public final class DemoProvince {
             for (Planned planned : households) {
                 emit(planned, sink);
             }
+            // answers are drawn year by year in order of hardship, and written in order of household
+            // code, as survey tools export them (an import reads such files side by side, unstaged)
+            List<Survey> answered = new ArrayList<>();
             for (int year : YEARS) {
                 int[] quota = quotas.get(year).get(district.code());
                 List<Planned> present = households.stream().filter(h -> h.firstYear() <= year)
@@ -142,9 +145,11 @@ public final class DemoProvince {
                     } else {
                         category = PovertyCategory.NOT_POOR;
                     }
-                    sink.survey(answers(household, year, category));
+                    answered.add(answers(household, year, category));
                 }
             }
+            answered.sort(Comparator.comparing(Survey::householdCode).thenComparingInt(Survey::year));
+            answered.forEach(sink::survey);
         }
     }
 

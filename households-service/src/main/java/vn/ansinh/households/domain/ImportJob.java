@@ -40,6 +40,9 @@ public class ImportJob {
     private int membersUpdated;
     private int surveysRecorded;
     private String message;
+    // the rows were staged in the database to be checked (files not in order of household code),
+    // or checked as they were read; null until the rows are checked
+    private Boolean staged;
     private Instant createdAt;
     private String createdBy;
     private Instant finishedAt;
@@ -70,8 +73,9 @@ public class ImportJob {
         this.rowsTotal = Math.max(rowsTotal, rows);
     }
 
-    public void validated(int rows, int total) {
+    public void validated(int rows, int total, boolean staged) {
         this.heartbeatAt = Instant.now();
+        this.staged = staged;
         this.rowsValidated = rows;
         this.rowsTotal = total;
     }
@@ -157,6 +161,10 @@ public class ImportJob {
 
     public String message() {
         return message;
+    }
+
+    public Boolean staged() {
+        return staged;
     }
 
     public Instant createdAt() {

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -41,6 +42,13 @@ public class HouseholdRepository implements PanacheRepositoryBase<Household, UUI
         List<Household> found = getEntityManager().createNativeQuery("SELECT * FROM household WHERE code = ANY(?1)",
                 Household.class).setParameter(1, codes.toArray(String[]::new)).getResultList();
         return found.stream().collect(Collectors.toMap(Household::code, h -> h));
+    }
+
+    /** Which of these codes are registered households (checks of an import). */
+    @SuppressWarnings("unchecked")
+    public Set<String> registeredCodes(Collection<String> codes) {
+        return Set.copyOf(getEntityManager().createNativeQuery("SELECT code FROM household WHERE code = ANY(?1)")
+                .setParameter(1, codes.toArray(String[]::new)).getResultList());
     }
 
     /** Inserts households that are new in this transaction, with COPY (imports). */

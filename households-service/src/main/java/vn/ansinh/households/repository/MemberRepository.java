@@ -1,7 +1,9 @@
 package vn.ansinh.households.repository;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,6 +26,19 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
     /** The active members of these households. */
     public List<Member> activeIn(Collection<UUID> householdIds) {
         return list("householdId in ?1 and active = true", Sort.by("createdAt").and("id"), householdIds);
+    }
+
+    /** The household code of each of these citizen IDs that is an active member of one (checks of an import). */
+    public Map<String, String> activeMemberships(Collection<String> citizenIds) {
+        List<?> rows = getEntityManager().createNativeQuery("SELECT m.citizen_id, h.code FROM member m"
+                + " JOIN household h ON h.id = m.household_id WHERE m.active AND m.citizen_id = ANY(?1)")
+                .setParameter(1, citizenIds.toArray(String[]::new)).getResultList();
+        Map<String, String> memberships = new HashMap<>();
+        for (Object row : rows) {
+            Object[] cells = (Object[]) row;
+            memberships.put((String) cells[0], (String) cells[1]);
+        }
+        return memberships;
     }
 
     /** Inserts members that are new in this transaction, with COPY (imports). */

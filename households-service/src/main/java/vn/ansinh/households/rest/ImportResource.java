@@ -51,12 +51,12 @@ public class ImportResource {
 
     public record JobView(UUID id, ImportJob.Status status, String files, String checksum, int rowsTotal, int rowsRead,
             int rowsValidated, int rowsApplied, int errorCount, ImportJob.Changes changes, String message,
-            Instant createdAt, String createdBy, Instant finishedAt) {
+            Boolean staged, Instant createdAt, String createdBy, Instant finishedAt) {
 
         static JobView of(ImportJob j) {
             return new JobView(j.id(), j.status(), j.files(), j.checksum(), j.rowsTotal(), j.rowsRead(),
-                    j.rowsValidated(), j.rowsApplied(), j.errorCount(), j.changes(), j.message(), j.createdAt(),
-                    j.createdBy(), j.finishedAt());
+                    j.rowsValidated(), j.rowsApplied(), j.errorCount(), j.changes(), j.message(), j.staged(),
+                    j.createdAt(), j.createdBy(), j.finishedAt());
         }
     }
 

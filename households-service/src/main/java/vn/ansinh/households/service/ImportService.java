@@ -13,10 +13,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -45,15 +47,23 @@ import vn.ansinh.households.domain.ImportRows;
 import vn.ansinh.households.domain.ImportRows.HouseholdRow;
 import vn.ansinh.households.domain.ImportRows.MemberRow;
 import vn.ansinh.households.domain.ImportRows.SurveyRow;
+import vn.ansinh.households.domain.ImportRows.HouseholdGroup;
+import vn.ansinh.households.repository.AreaRepository;
+import vn.ansinh.households.repository.HouseholdRepository;
 import vn.ansinh.households.repository.ImportJobRepository;
+import vn.ansinh.households.repository.MemberRepository;
+import vn.ansinh.households.repository.PovertyStandardRepository;
 import vn.ansinh.households.repository.ImportStagingRepository;
 import vn.ansinh.platform.problem.ProblemException;
 
 /**
- * Imports a survey (households, members, answers as CSV) in the background. Every row is read,
- * checked on its own and staged in the database (COPY); the staged rows are checked against each
- * other and the registry; a file with any error applies nothing. Then the rows are applied by
- * household in chunks ({@link ImportApplier}), classification, audit and events included. Rows
+ * Imports a survey (households, members, answers as CSV) in the background. Every row is read
+ * and checked on its own and against the other rows and the registry; a file with any error
+ * applies nothing. Files that list their rows in order of household code (as survey tools export
+ * them) are read side by side and checked as they are read, then read again to apply
+ * ({@link SortedFiles}, {@link GroupChecks}); other files are staged in the database (COPY) and
+ * checked there with set-based queries. Then the rows are applied by household in chunks
+ * ({@link ImportApplier}), classification, audit and events included. Rows
  * equal to what the registry holds change nothing, so importing the same files again changes
  * nothing. Memory stays flat whatever the size of the files.
  */
@@ -68,6 +78,10 @@ public class ImportService {
     private final ImportJobRepository jobs;
     private final ImportStagingRepository staging;
     private final ImportApplier applier;
+    private final AreaRepository areas;
+    private final PovertyStandardRepository standards;
+    private final HouseholdRepository households;
+    private final MemberRepository members;
     private final ImportConfig config;
     // one import at a time per replica: an import is heavy, and officers queue them
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "survey-import"));
@@ -81,8 +95,13 @@ public class ImportService {
     private final Object progress = new Object();
 
     public ImportService(ImportJobRepository jobs, ImportStagingRepository staging, ImportApplier applier,
-            ImportConfig config) {
+            AreaRepository areas, PovertyStandardRepository standards, HouseholdRepository households,
+            MemberRepository members, ImportConfig config) {
         this.jobs = jobs;
+        this.areas = areas;
+        this.standards = standards;
+        this.households = households;
+        this.members = members;
         this.staging = staging;
         this.applier = applier;
         this.config = config;
@@ -153,13 +172,12 @@ public class ImportService {
                 TimeUnit.MILLISECONDS);
         try {
             long started = System.nanoTime();
-            ImportErrors errors = new ImportErrors();
-            int total = stage(jobId, upload, errors);
-            long staged = System.nanoTime();
-            check(jobId, errors);
-            LOG.infof("import %s: %,d rows read and staged in %d ms, checked in %d ms, %,d errors", jobId, total,
-                    (staged - started) / 1_000_000, (System.nanoTime() - staged) / 1_000_000, errors.count());
-            update(jobId, job -> job.validated(total - errors.failedRows(), total));
+            Checked checked = checkRows(jobId, upload);
+            ImportErrors errors = checked.errors();
+            LOG.infof("import %s: %,d rows read and checked (%s) in %d ms, %,d errors", jobId, checked.rows(),
+                    checked.staged() ? "staged" : "in file order", (System.nanoTime() - started) / 1_000_000,
+                    errors.count());
+            update(jobId, job -> job.validated(checked.rows() - errors.failedRows(), checked.rows(), checked.staged()));
             if (errors.any()) {
                 QuarkusTransaction.requiringNew().run(() -> {
                     jobs.saveErrors(jobId, errors.report());
@@ -168,7 +186,11 @@ public class ImportService {
                 return;
             }
             update(jobId, ImportJob::startApplying);
-            applyStaged(jobId, actor);
+            if (checked.staged()) {
+                applyChunks(jobId, actor, chunkSink -> staging.readGroups(jobId, CHUNK, chunkSink));
+            } else {
+                applyChunks(jobId, actor, chunkSink -> readSorted(upload, chunkSink));
+            }
             update(jobId, job -> job.complete(now()));
             LOG.infof("import %s: completed in %d ms", jobId, (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
@@ -183,16 +205,17 @@ public class ImportService {
     }
 
     /**
-     * Applies the staged rows chunk by chunk, {@code applyThreads} chunks at a time. Chunks hold
-     * different households, so they cannot conflict; the first failure stops the job.
+     * Applies the rows chunk by chunk, {@code applyThreads} chunks at a time, as {@code chunks}
+     * gives them. Chunks hold different households, so they cannot conflict; the first failure
+     * stops the job.
      */
-    private void applyStaged(UUID jobId, String actor) {
+    private void applyChunks(UUID jobId, String actor, Consumer<Consumer<List<HouseholdGroup>>> chunks) {
         // chunks in memory at most: one applying on each thread and the next one read; more waiting
         // made every young collection copy them again (a province: 10 s of GC)
         int permits = config.applyThreads() + 1;
         Semaphore inFlight = new Semaphore(permits);
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        staging.readGroups(jobId, CHUNK, chunk -> {
+        chunks.accept(chunk -> {
             inFlight.acquireUninterruptibly();
             if (failure.get() != null) {
                 inFlight.release();
@@ -215,6 +238,80 @@ public class ImportService {
         inFlight.release(permits);
         if (failure.get() != null) {
             throw failure.get();
+        }
+    }
+
+    /** The outcome of reading and checking every row: the errors found, the data rows read, how. */
+    private record Checked(ImportErrors errors, int rows, boolean staged) {
+    }
+
+    /**
+     * Reads and checks every row: side by side and unstaged when each file is in order of
+     * household code, else (from the first row out of order on) staged and checked in the database.
+     */
+    private Checked checkRows(UUID jobId, Upload upload) {
+        ImportErrors errors = new ImportErrors();
+        try {
+            return new Checked(errors, checkSorted(jobId, upload, errors), false);
+        } catch (SortedFiles.NotSorted e) {
+            LOG.infof("import %s: %s; the rows are staged and checked in the database", jobId, e.getMessage());
+            ImportErrors staged = new ImportErrors();
+            int rows = stage(jobId, upload, staged);
+            check(jobId, staged);
+            return new Checked(staged, rows, true);
+        }
+    }
+
+    /**
+     * Reads files that list their rows in order of household code side by side, household by
+     * household, making every check as it goes (the rows on their own, then {@link GroupChecks});
+     * nothing is written. Returns the number of data rows read; throws
+     * {@link SortedFiles.NotSorted} at the first row out of order.
+     */
+    private int checkSorted(UUID jobId, Upload upload, ImportErrors errors) {
+        SurveyFiles files = new SurveyFiles(errors, read -> {
+            synchronized (progress) {
+                update(jobId, job -> job.read(read));
+            }
+        });
+        GroupChecks checks = QuarkusTransaction.requiringNew().call(() -> new GroupChecks(errors, areas.listAll(),
+                standards.allByPeriod(), new GroupChecks.Registry() {
+                    @Override
+                    public Set<String> registered(Collection<String> codes) {
+                        return QuarkusTransaction.requiringNew().call(() -> households.registeredCodes(codes));
+                    }
+
+                    @Override
+                    public Map<String, String> activeMemberships(Collection<String> citizenIds) {
+                        return QuarkusTransaction.requiringNew().call(() -> members.activeMemberships(citizenIds));
+                    }
+                }));
+        try (SortedFiles sorted = new SortedFiles(files, errors, upload.households(), upload.members(),
+                upload.surveys(), true)) {
+            for (HouseholdGroup group = sorted.next(); group != null; group = sorted.next()) {
+                checks.check(group);
+            }
+        }
+        checks.finish();
+        return files.rowsRead();
+    }
+
+    /** Reads checked files in order of household code again, {@value #CHUNK} households at a time. */
+    private static void readSorted(Upload upload, Consumer<List<HouseholdGroup>> chunkSink) {
+        ImportErrors none = new ImportErrors(); // the files were checked: nothing to note
+        try (SortedFiles sorted = new SortedFiles(new SurveyFiles(none, read -> {
+        }), none, upload.households(), upload.members(), upload.surveys(), false)) {
+            List<HouseholdGroup> chunk = new ArrayList<>(CHUNK);
+            for (HouseholdGroup group = sorted.next(); group != null; group = sorted.next()) {
+                chunk.add(group);
+                if (chunk.size() == CHUNK) {
+                    chunkSink.accept(chunk);
+                    chunk = new ArrayList<>(CHUNK);
+                }
+            }
+            if (!chunk.isEmpty()) {
+                chunkSink.accept(chunk);
+            }
         }
     }
 

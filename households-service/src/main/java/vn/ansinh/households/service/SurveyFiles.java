@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.regex.Pattern;
 
@@ -93,55 +94,122 @@ final class SurveyFiles {
      */
     void read(String file, Path path, RowSink sink) {
         switch (file) {
-            case HOUSEHOLDS -> each(path, HOUSEHOLDS, HOUSEHOLD_COLUMNS, (line, cells) -> household(line, cells)
-                    .ifPresent(sink::household));
-            case MEMBERS -> each(path, MEMBERS, MEMBER_COLUMNS, (line, cells) -> member(line, cells)
-                    .ifPresent(sink::member));
-            case SURVEYS -> each(path, SURVEYS, SURVEY_COLUMNS, (line, cells) -> survey(line, cells)
-                    .ifPresent(sink::survey));
+            case HOUSEHOLDS -> each(openHouseholds(path), sink::household);
+            case MEMBERS -> each(openMembers(path), sink::member);
+            case SURVEYS -> each(openSurveys(path), sink::survey);
             default -> throw new IllegalArgumentException("no survey file " + file);
         }
-        progress.accept(read.get());
     }
 
-    private interface RowReader {
-        void row(int line, Cells cells);
+    private static <T> void each(FileRows<T> rows, Consumer<T> sink) {
+        try (rows) {
+            for (T row = rows.next(); row != null; row = rows.next()) {
+                sink.accept(row);
+            }
+        }
     }
 
-    private void each(Path path, String file, List<String> columns, RowReader reader) {
-        try (Reader text = utf8(path)) {
-            // rows as arrays, cells found by the header's column numbers: a map per row was a
-            // quarter of reading a province's files
-            MappingIterator<String[]> rows = CSV.readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY)
-                    .readValues(text);
-            if (!rows.hasNextValue()) {
-                return;
-            }
-            Map<String, Integer> header = new HashMap<>();
-            String[] names = rows.nextValue();
-            for (int i = 0; i < names.length; i++) {
-                header.putIfAbsent(names[i].strip(), i);
-            }
-            List<String> missing = columns.stream().filter(c -> !header.containsKey(c)).toList();
-            if (!missing.isEmpty()) {
-                errors.add(new ImportError(file, 1, null, "missing column(s) " + String.join(", ", missing)
-                        + "; the header must name " + String.join(", ", columns)));
-                return;
-            }
-            int line = 1;
-            while (rows.hasNextValue()) {
-                String[] row = rows.nextValue();
-                line++;
-                reader.row(line, new Cells(file, line, header, names.length, row));
-                int total = read.incrementAndGet();
-                if (total % 10_000 == 0) {
-                    progress.accept(total);
+    /** The rows of households.csv, read one at a time: see {@link FileRows}. */
+    FileRows<HouseholdRow> openHouseholds(Path path) {
+        return new FileRows<>(path, HOUSEHOLDS, HOUSEHOLD_COLUMNS, this::household);
+    }
+
+    FileRows<MemberRow> openMembers(Path path) {
+        return new FileRows<>(path, MEMBERS, MEMBER_COLUMNS, this::member);
+    }
+
+    FileRows<SurveyRow> openSurveys(Path path) {
+        return new FileRows<>(path, SURVEYS, SURVEY_COLUMNS, this::survey);
+    }
+
+    private interface RowReader<T> {
+        Optional<T> row(int line, Cells cells);
+    }
+
+    /**
+     * The rows of one file without errors, in file order, one at a time; every error met on the
+     * way (a cell, a missing column, a file that is not UTF-8 or not CSV) is noted, and a file
+     * that cannot be read further simply ends.
+     */
+    final class FileRows<T> implements SortedFiles.Rows<T> {
+        private final String file;
+        private final RowReader<T> reader;
+        private Reader text;
+        private MappingIterator<String[]> rows;
+        private Map<String, Integer> header;
+        private int columns;
+        private int line = 1;
+
+        private FileRows(Path path, String file, List<String> expected, RowReader<T> reader) {
+            this.file = file;
+            this.reader = reader;
+            try {
+                text = utf8(path);
+                // rows as arrays, cells found by the header's column numbers: a map per row was a
+                // quarter of reading a province's files
+                rows = CSV.readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY).readValues(text);
+                if (!rows.hasNextValue()) {
+                    close();
+                    return;
                 }
+                header = new HashMap<>();
+                String[] names = rows.nextValue();
+                columns = names.length;
+                for (int i = 0; i < names.length; i++) {
+                    header.putIfAbsent(names[i].strip(), i);
+                }
+                List<String> missing = expected.stream().filter(c -> !header.containsKey(c)).toList();
+                if (!missing.isEmpty()) {
+                    errors.add(new ImportError(file, 1, null, "missing column(s) " + String.join(", ", missing)
+                            + "; the header must name " + String.join(", ", expected)));
+                    close();
+                }
+            } catch (IOException | RuntimeException e) {
+                unreadable(e);
             }
-        } catch (CharacterCodingException e) {
-            errors.add(new ImportError(file, 0, null, "the file is not UTF-8 text"));
-        } catch (IOException | RuntimeException e) {
-            errors.add(new ImportError(file, 0, null, "the file is not readable CSV: " + firstLine(e.getMessage())));
+        }
+
+        /** The next row without errors, or null at the end of the file. */
+        @Override
+        public T next() {
+            try {
+                while (rows != null && rows.hasNextValue()) {
+                    String[] row = rows.nextValue();
+                    line++;
+                    Optional<T> read = reader.row(line, new Cells(file, line, header, columns, row));
+                    int total = SurveyFiles.this.read.incrementAndGet();
+                    if (total % 10_000 == 0) {
+                        progress.accept(total);
+                    }
+                    if (read.isPresent()) {
+                        return read.get();
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                unreadable(e);
+            }
+            close();
+            return null;
+        }
+
+        private void unreadable(Exception e) {
+            errors.add(new ImportError(file, 0, null, e instanceof CharacterCodingException
+                    ? "the file is not UTF-8 text" : "the file is not readable CSV: " + firstLine(e.getMessage())));
+            close();
+        }
+
+        @Override
+        public void close() {
+            rows = null;
+            if (text != null) {
+                try {
+                    text.close();
+                } catch (IOException e) {
+                    // only read from: nothing was lost
+                }
+                text = null;
+                progress.accept(SurveyFiles.this.read.get());
+            }
         }
     }
 
