@@ -1,9 +1,6 @@
 package vn.ansinh.platform.outbox;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -38,10 +35,9 @@ public class Outbox {
      * order. The lock table holds one entry per distinct key until commit: keep a transaction
      * to a few thousand keys (imports commit in chunks) or raise max_locks_per_transaction.
      */
-    private static final String INSERT = """
-            WITH key_lock AS MATERIALIZED (SELECT pg_advisory_xact_lock(hashtextextended(?, 0)))
-            INSERT INTO outbox_event (event_id, topic, event_key, event_type, payload, occurred_at, trace_parent)
-            SELECT ?, ?, ?, ?, ?, ?, ? FROM key_lock
+    private static final String LOCK_KEYS = """
+            SELECT count(pg_advisory_xact_lock(hashtextextended(key, 0)))
+            FROM (SELECT DISTINCT unnest(?::text[]) AS key ORDER BY 1) keys
             """;
     private static final Object WAKE_REGISTERED = new Object();
 
@@ -78,33 +74,39 @@ public class Outbox {
         return appendAll(List.of(new NewEvent(topic, key, type, payload))).get(0);
     }
 
-    /** Appends events in one JDBC batch, for imports that change many aggregates at once. */
+    /**
+     * Appends events: the locks of their keys taken first, in one statement and in key order (two
+     * transactions never wait for each other's locks in a circle), then the events written with
+     * COPY. A row per event with its own lock was a statement per event: benefits' 186,000
+     * entitlement events of a province took 4 s of database time that way.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<EventEnvelope> appendAll(List<NewEvent> events) {
-        List<EventEnvelope> envelopes = envelopes(events);
+        String[] keys = events.stream().map(e -> e.topic() + '/' + e.key()).toArray(String[]::new);
         // the state change may still sit in Hibernate's session: flush it so it commits with the events
         entityManager.flush();
         entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                for (int i = 0; i < events.size(); i++) {
-                    bind(insert, events.get(i).topic(), envelopes.get(i), events.get(i).traceParent());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
+            try (PreparedStatement lock = connection.prepareStatement(LOCK_KEYS)) {
+                lock.setArray(1, connection.createArrayOf("text", keys));
+                lock.execute();
             }
         });
-        wakeRelayAfterCommit();
-        return envelopes;
+        return write(events);
     }
 
     /**
-     * Appends the events of aggregates created in this very transaction, with COPY and without the
-     * key lock: no other transaction can see those aggregates, so none can write events for their
-     * keys before this one commits. For imports of many new aggregates; the order of the list is
-     * kept per key.
+     * Appends the events of aggregates created in this very transaction without the key lock: no
+     * other transaction can see those aggregates, so none can write events for their keys before
+     * this one commits. For imports of many new aggregates; the order of the list is kept per key.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void appendForNewAggregates(List<NewEvent> events) {
+        entityManager.flush();
+        write(events);
+    }
+
+    /** Writes the events with COPY, in list order (their ids follow it), and wakes the relay after commit. */
+    private List<EventEnvelope> write(List<NewEvent> events) {
         List<EventEnvelope> envelopes = envelopes(events);
         CopyIn rows = new CopyIn("outbox_event", "event_id", "topic", "event_key", "event_type", "payload",
                 "occurred_at", "trace_parent");
@@ -113,9 +115,9 @@ public class Outbox {
             rows.row(event.id(), events.get(i).topic(), event.key(), event.type(), event.data(), event.time(),
                     events.get(i).traceParent());
         }
-        entityManager.flush();
         entityManager.unwrap(Session.class).doWork(rows::send);
         wakeRelayAfterCommit();
+        return envelopes;
     }
 
     private List<EventEnvelope> envelopes(List<NewEvent> events) {
@@ -124,18 +126,6 @@ public class Outbox {
                 .map(e -> new EventEnvelope(Ids.newId(), e.type(), config.source(), now, e.key(),
                         json.write(e.payload())))
                 .toList();
-    }
-
-    private static void bind(PreparedStatement insert, String topic, EventEnvelope event, String traceParent)
-            throws SQLException {
-        insert.setString(1, topic + '/' + event.key());
-        insert.setObject(2, event.id());
-        insert.setString(3, topic);
-        insert.setString(4, event.key());
-        insert.setString(5, event.type());
-        insert.setString(6, new String(event.data(), StandardCharsets.UTF_8));
-        insert.setTimestamp(7, Timestamp.from(event.time()));
-        insert.setString(8, traceParent);
     }
 
     private void wakeRelayAfterCommit() {
