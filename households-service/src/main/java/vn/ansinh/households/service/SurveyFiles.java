@@ -164,6 +164,7 @@ final class SurveyFiles {
                     errors.add(new ImportError(file, 1, null, "missing column(s) " + String.join(", ", missing)
                             + "; the header must name " + String.join(", ", expected)));
                     close();
+                    return;
                 }
                 // the cells are asked for by these very constants: found by identity, not compared
                 // character by character for each of millions of cells
