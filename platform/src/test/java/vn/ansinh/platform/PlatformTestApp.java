@@ -112,5 +112,11 @@ public final class PlatformTestApp {
             return ((Number) entityManager.createNativeQuery("SELECT count(*) FROM test_effect WHERE consumer = ?1")
                     .setParameter(1, consumer).getSingleResult()).longValue();
         }
+
+        @Transactional
+        public long processed(String consumer) {
+            return ((Number) entityManager.createNativeQuery("SELECT count(*) FROM processed_event WHERE consumer = ?1")
+                    .setParameter(1, consumer).getSingleResult()).longValue();
+        }
     }
 }

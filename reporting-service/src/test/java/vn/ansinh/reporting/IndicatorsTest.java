@@ -154,15 +154,17 @@ class IndicatorsTest {
                 budget("PROVINCIAL", 500_000, 0, 100_000)));
         UUID loan = UUID.randomUUID();
         UUID house = UUID.randomUUID();
-        Topics.sendEvents("benefits.application.v1", List.of(
-                application("loan.disbursed", loan, "h3", "PREFERENTIAL_LOAN", null, "DISBURSED", 50_000_000,
-                        50_000_000, "{\"kind\":\"DISBURSEMENT\",\"label\":\"LOAN\",\"amountVnd\":50000000,"
-                                + "\"onDate\":\"2024-03-01\"}"),
+        Event disbursed = application("loan.disbursed", loan, "h3", "PREFERENTIAL_LOAN", null, "DISBURSED",
+                50_000_000, 50_000_000, "{\"kind\":\"DISBURSEMENT\",\"label\":\"LOAN\",\"amountVnd\":50000000,"
+                        + "\"onDate\":\"2024-03-01\"}");
+        Topics.sendEvents("benefits.application.v1", List.of(disbursed,
                 application("loan.repaid", loan, "h3", "PREFERENTIAL_LOAN", null, "DISBURSED", 50_000_000,
                         45_000_000, "{\"kind\":\"REPAYMENT\",\"label\":\"REPAYMENT\",\"amountVnd\":5000000,"
                                 + "\"onDate\":\"2024-09-01\"}"),
                 application("house.completed", house, "h3", "HOUSING", "NEW_BUILD", "COMPLETED", 40_000_000, 0,
-                        "null")));
+                        "null"),
+                // the disbursement delivered again after the repayment: the loan stays repaid in part
+                disbursed));
     }
 
     static JsonPath value(String indicator, String query) {

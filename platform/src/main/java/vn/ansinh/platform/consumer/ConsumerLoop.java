@@ -48,7 +48,8 @@ import vn.ansinh.platform.tracing.TraceParent;
  *
  * <p>Each polled batch is applied in one database transaction that also records the event ids
  * in {@code processed_event}; offsets are committed only after that transaction, so a crash in
- * between redelivers events whose ids are already recorded, and they are skipped. If the batch
+ * between redelivers events whose ids are already recorded, and they are skipped (a handler
+ * {@link EventHandler#idempotent() idempotent} by itself is spared the record). If the batch
  * fails, its records are applied one by one to find the bad one, which goes to the dead-letter
  * topic with the reason in its headers. A transient failure (database or broker down) is
  * retried, never dead-lettered.
@@ -226,11 +227,15 @@ public class ConsumerLoop implements Runnable {
             }
         }
         int count = QuarkusTransaction.requiringNew().call(() -> {
-            Set<UUID> fresh = markProcessed(batch);
-            List<EventEnvelope> events = new ArrayList<>(fresh.size());
-            for (Received received : batch) {
-                if (fresh.remove(received.event().id())) {
-                    events.add(received.event());
+            List<EventEnvelope> events = new ArrayList<>(batch.size());
+            if (handler.idempotent()) {
+                batch.forEach(received -> events.add(received.event()));
+            } else {
+                Set<UUID> fresh = markProcessed(batch);
+                for (Received received : batch) {
+                    if (fresh.remove(received.event().id())) {
+                        events.add(received.event());
+                    }
                 }
             }
             if (events.isEmpty()) {

@@ -6,7 +6,7 @@ import vn.ansinh.platform.events.EventEnvelope;
 
 /**
  * Applies one event inside the consumer loop's database transaction. It is called at most
- * once per event id and consumer; types it does not know it ignores (topics grow new types).
+ * once per event id and consumer (unless it is {@link #idempotent()}); types it does not know it ignores (topics grow new types).
  * It throws {@link vn.ansinh.platform.events.MalformedEventException} for an event that breaks
  * the contract, which sends the record to the dead-letter topic.
  */
@@ -32,6 +32,17 @@ public interface EventHandler {
      * a handler of its own, so that only the bad one is dead-lettered.
      */
     default boolean batched() {
+        return false;
+    }
+
+    /**
+     * True for a handler whose writes are idempotent by themselves: applying an event again, or
+     * an older event after a newer one of the same key, leaves the state as it was (e.g. every
+     * row guarded by the time of the event that wrote it). The loop then keeps no record of the
+     * events it applied for this handler — a row per event, written and looked up in every
+     * batch — and a redelivered event is simply applied again.
+     */
+    default boolean idempotent() {
         return false;
     }
 

@@ -24,6 +24,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import vn.ansinh.platform.PlatformTestApp;
 import vn.ansinh.platform.PlatformTestApp.EffectRecorder;
+import vn.ansinh.platform.events.EventEnvelope;
 import vn.ansinh.platform.events.EventsConfig;
 import vn.ansinh.platform.events.KafkaClients;
 import vn.ansinh.platform.testing.EventContracts;
@@ -97,6 +98,33 @@ class ConsumerLoopTest {
         ConsumerLoop loop = loops.start(group, List.of(topic), effects.handlerFor(group)).get(0);
         await().atMost(Duration.ofSeconds(30)).until(() -> committedOffset(group, topic) == 3);
         assertEquals(2, effects.effects(group));
+        loops.stop(loop);
+    }
+
+    @Test
+    void aHandlerIdempotentByItselfIsGivenARedeliveredEventAgainAndNothingIsRecorded() throws Exception {
+        String topic = "platform.idempotent.v1";
+        String group = "idempotent-test";
+        UUID id = UUID.randomUUID();
+        sendNoted(topic, "again", 1, id);
+        sendNoted(topic, "again", 1, id);
+        EventHandler recording = effects.handlerFor(group);
+        EventHandler idempotent = new EventHandler() {
+            @Override
+            public void apply(EventEnvelope event) {
+                recording.apply(event);
+            }
+
+            @Override
+            public boolean idempotent() {
+                return true;
+            }
+        };
+
+        ConsumerLoop loop = loops.start(group, List.of(topic), idempotent).get(0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> committedOffset(group, topic) == 2);
+        assertEquals(2, effects.effects(group), "the handler saw the redelivery");
+        assertEquals(0L, effects.processed(group), "no processed_event row for its events");
         loops.stop(loop);
     }
 

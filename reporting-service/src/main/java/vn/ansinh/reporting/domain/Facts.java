@@ -106,10 +106,14 @@ public final class Facts {
     public record ApplicationRow(Application state, Integer disbursedYear, Integer completedYear, Integer placedYear,
             Instant time) {
 
-        /** This row followed by a later one of the same application. */
-        public ApplicationRow then(ApplicationRow later) {
-            return new ApplicationRow(later.state(), first(disbursedYear, later.disbursedYear()),
-                    first(completedYear, later.completedYear()), first(placedYear, later.placedYear()), later.time());
+        /**
+         * This row followed by the next one of the same application in the batch: the state of the
+         * newer event (a late resend of an older one does not replace it), the milestones of both.
+         */
+        public ApplicationRow then(ApplicationRow next) {
+            ApplicationRow newer = next.time().isBefore(time) ? this : next;
+            return new ApplicationRow(newer.state(), first(disbursedYear, next.disbursedYear()),
+                    first(completedYear, next.completedYear()), first(placedYear, next.placedYear()), newer.time());
         }
 
         private static Integer first(Integer earlier, Integer later) {
