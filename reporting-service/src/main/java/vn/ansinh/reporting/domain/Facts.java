@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 import vn.ansinh.platform.events.MalformedEventException;
 
@@ -15,6 +16,7 @@ import vn.ansinh.platform.events.MalformedEventException;
  * arrival: a message that lacks what it must carry is malformed and goes to the dead-letter topic.
  * Each skips the fields it does not know ({@code ignoreUnknown}) instead of keeping a copy of
  * them, as Jackson does for those before a record's last component (a registration's members).
+ * The registry's busiest types are read field by field ({@link FactReaders}), skipping the same.
  */
 public final class Facts {
 
@@ -29,7 +31,7 @@ public final class Facts {
      * household.registered and household.updated: where the household lives now; a registration
      * also carries the classifications of the surveys recorded with it.
      */
-    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonDeserialize(using = FactReaders.Placed.class)
     public record HouseholdPlaced(UUID householdId, String areaCode, List<HouseholdClassified> classifications) {
 
         public HouseholdPlaced {
@@ -42,7 +44,7 @@ public final class Facts {
         }
     }
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonDeserialize(using = FactReaders.Classified.class)
     public record HouseholdClassified(UUID householdId, Integer year, String category, String areaCode,
             String districtCode, boolean ethnicMinority, boolean meritFamily, Integer members) {
 
