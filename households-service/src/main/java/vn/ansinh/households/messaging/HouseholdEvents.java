@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+
 /**
  * What households-service publishes on {@value #TOPIC}, keyed by household id, so that one
  * household's events stay in order. The contract of each type is
@@ -33,6 +35,7 @@ public final class HouseholdEvents {
      * and the classifications of the surveys recorded with it, oldest year first (an import's new
      * households; later surveys come as household.classified).
      */
+    @JsonSerialize(using = HouseholdEventWriters.Registered.class)
     public record HouseholdRegistered(UUID householdId, String code, String areaCode, String districtCode,
             boolean urban, boolean ethnicMinority, boolean meritFamily, Instant registeredAt,
             List<MemberDetails> members, List<HouseholdClassified> classifications) {
@@ -42,6 +45,7 @@ public final class HouseholdEvents {
             boolean urban, boolean ethnicMinority, boolean meritFamily, Instant updatedAt) {
     }
 
+    @JsonSerialize(using = HouseholdEventWriters.Member.class)
     public record MemberDetails(UUID householdId, UUID memberId, String fullName, String citizenId,
             LocalDate dateOfBirth, String sex, String relationToHead, String ethnicity, boolean disability,
             boolean schoolEnrolled, String socialProtectionType) {
@@ -57,6 +61,7 @@ public final class HouseholdEvents {
             LocalDate movedOn) {
     }
 
+    @JsonSerialize(using = HouseholdEventWriters.Classified.class)
     public record HouseholdClassified(UUID householdId, int year, String category, String previousCategory,
             boolean newlyEscaped, Integer newlyEscapedSince, int deprivationCount, List<String> deprivations,
             String standardId, String areaCode, String districtCode, boolean urban, boolean ethnicMinority,
