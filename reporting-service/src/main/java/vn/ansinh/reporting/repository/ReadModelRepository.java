@@ -1,18 +1,18 @@
 package vn.ansinh.reporting.repository;
 
+import java.sql.Array;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.Statement;
+import java.sql.SQLException;
 import java.util.Collection;
+import java.util.List;
 import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
 
-import vn.ansinh.platform.db.CopyIn;
 import vn.ansinh.reporting.domain.Facts.AreaChanged;
 import vn.ansinh.reporting.domain.Facts.ApplicationRow;
 import vn.ansinh.reporting.domain.Facts.Budget;
@@ -22,12 +22,9 @@ import vn.ansinh.reporting.domain.Facts.HouseholdPlaced;
 import vn.ansinh.reporting.domain.Facts.Timed;
 
 /**
- * Writes the read models a whole consumer batch at a time: per table, the batch's rows go with
- * one binary {@code COPY} into a temporary table of the same columns, then into the table with
- * one upsert, guarded so that an older fact never replaces a newer one. Callers pass at most one
- * row per key (the batch's latest), and each table once per transaction (the temporary table is
- * emptied at commit). The rows were passed as arrays to {@code unnest} before: encoding them as
- * text arrays here and parsing them there was a third of reporting's work in a province's load.
+ * Writes the read models a whole consumer batch at a time: one statement per table, its rows
+ * passed as arrays and unnested, each upsert guarded so that an older fact never replaces a
+ * newer one. Callers pass at most one row per key (the batch's latest).
  */
 @ApplicationScoped
 public class ReadModelRepository {
@@ -39,58 +36,69 @@ public class ReadModelRepository {
     }
 
     public void placeHouseholds(Collection<Timed<HouseholdPlaced>> rows) {
-        upsert("household_area", rows, """
+        execute(rows, """
+                INSERT INTO household_area (household_id, area_code, event_time)
+                SELECT * FROM unnest(?::uuid[], ?::text[], ?::timestamptz[])
                 ON CONFLICT (household_id) DO UPDATE SET area_code = EXCLUDED.area_code, event_time = EXCLUDED.event_time
                 WHERE household_area.event_time <= EXCLUDED.event_time
-                """, column("household_id", r -> r.fact().householdId()), column("area_code", r -> r.fact().areaCode()),
-                column("event_time", Timed::time));
+                """, columns(r -> r.fact().householdId(), "uuid"), columns(r -> r.fact().areaCode(), "text"));
     }
 
     public void classifyHouseholds(Collection<Timed<HouseholdClassified>> rows) {
-        upsert("household_year", rows, """
+        execute(rows, """
+                INSERT INTO household_year (household_id, year, category, area_code, district_code, ethnic_minority,
+                    merit_family, members, event_time)
+                SELECT * FROM unnest(?::uuid[], ?::int[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::boolean[],
+                    ?::int[], ?::timestamptz[])
                 ON CONFLICT (household_id, year) DO UPDATE SET category = EXCLUDED.category,
                     area_code = EXCLUDED.area_code, district_code = EXCLUDED.district_code,
                     ethnic_minority = EXCLUDED.ethnic_minority, merit_family = EXCLUDED.merit_family,
                     members = EXCLUDED.members, event_time = EXCLUDED.event_time
                 WHERE household_year.event_time <= EXCLUDED.event_time
-                """, column("household_id", r -> r.fact().householdId()), column("year", r -> r.fact().year()),
-                column("category", r -> r.fact().category()), column("area_code", r -> r.fact().areaCode()),
-                column("district_code", r -> r.fact().districtCode()),
-                column("ethnic_minority", r -> r.fact().ethnicMinority()),
-                column("merit_family", r -> r.fact().meritFamily()), column("members", r -> r.fact().members()),
-                column("event_time", Timed::time));
+                """, columns(r -> r.fact().householdId(), "uuid"), columns(r -> r.fact().year(), "int4"),
+                columns(r -> r.fact().category(), "text"), columns(r -> r.fact().areaCode(), "text"),
+                columns(r -> r.fact().districtCode(), "text"), columns(r -> r.fact().ethnicMinority(), "bool"),
+                columns(r -> r.fact().meritFamily(), "bool"), columns(r -> r.fact().members(), "int4"));
     }
 
     public void changeAreas(Collection<Timed<AreaChanged>> rows) {
-        upsert("area", rows, """
+        execute(rows, """
+                INSERT INTO area (code, name, level, parent_code, valid_to, successor_code, event_time)
+                SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::date[], ?::text[], ?::timestamptz[])
                 ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, level = EXCLUDED.level,
                     parent_code = EXCLUDED.parent_code, valid_to = EXCLUDED.valid_to,
                     successor_code = EXCLUDED.successor_code, event_time = EXCLUDED.event_time
                 WHERE area.event_time <= EXCLUDED.event_time
-                """, column("code", r -> r.fact().code()), column("name", r -> r.fact().name()),
-                column("level", r -> r.fact().level()), column("parent_code", r -> r.fact().parentCode()),
-                column("valid_to", r -> r.fact().validTo()), column("successor_code", r -> r.fact().successorCode()),
-                column("event_time", Timed::time));
+                """, columns(r -> r.fact().code(), "text"), columns(r -> r.fact().name(), "text"),
+                columns(r -> r.fact().level(), "text"), columns(r -> r.fact().parentCode(), "text"),
+                columns(r -> date(r.fact().validTo()), "date"), columns(r -> r.fact().successorCode(), "text"));
     }
 
     public void putEntitlements(Collection<Timed<Entitlement>> rows) {
-        upsert("entitlement", rows, """
+        execute(rows, """
+                INSERT INTO entitlement (entitlement_id, programme, household_id, member_id, survey_year, period_start,
+                    standing, status, ended_on, area_code, district_code, event_time)
+                SELECT * FROM unnest(?::uuid[], ?::text[], ?::uuid[], ?::uuid[], ?::int[], ?::date[], ?::text[],
+                    ?::text[], ?::date[], ?::text[], ?::text[], ?::timestamptz[])
                 ON CONFLICT (entitlement_id) DO UPDATE SET standing = EXCLUDED.standing, status = EXCLUDED.status,
                     ended_on = EXCLUDED.ended_on, area_code = EXCLUDED.area_code,
                     district_code = EXCLUDED.district_code, event_time = EXCLUDED.event_time
                 WHERE entitlement.event_time <= EXCLUDED.event_time
-                """, column("entitlement_id", r -> r.fact().entitlementId()),
-                column("programme", r -> r.fact().programme()), column("household_id", r -> r.fact().householdId()),
-                column("member_id", r -> r.fact().memberId()), column("survey_year", r -> r.fact().surveyYear()),
-                column("period_start", r -> r.fact().periodStart()), column("standing", r -> r.fact().standing()),
-                column("status", r -> r.fact().status()), column("ended_on", r -> r.fact().endedOn()),
-                column("area_code", r -> r.fact().areaCode()), column("district_code", r -> r.fact().districtCode()),
-                column("event_time", Timed::time));
+                """, columns(r -> r.fact().entitlementId(), "uuid"), columns(r -> r.fact().programme(), "text"),
+                columns(r -> r.fact().householdId(), "uuid"), columns(r -> r.fact().memberId(), "uuid"),
+                columns(r -> r.fact().surveyYear(), "int4"), columns(r -> date(r.fact().periodStart()), "date"),
+                columns(r -> r.fact().standing(), "text"), columns(r -> r.fact().status(), "text"),
+                columns(r -> date(r.fact().endedOn()), "date"), columns(r -> r.fact().areaCode(), "text"),
+                columns(r -> r.fact().districtCode(), "text"));
     }
 
     public void putApplications(Collection<ApplicationRow> rows) {
         // milestone years are kept once known: a late resend of an earlier state does not erase them
-        upsert("application", rows, """
+        execute(rows.stream().map(r -> new Timed<>(r, r.time())).toList(), """
+                INSERT INTO application (application_id, programme, household_id, kind, status, disbursed_vnd,
+                    outstanding_vnd, area_code, district_code, disbursed_year, completed_year, placed_year, event_time)
+                SELECT * FROM unnest(?::uuid[], ?::text[], ?::uuid[], ?::text[], ?::text[], ?::int8[], ?::int8[],
+                    ?::text[], ?::text[], ?::int[], ?::int[], ?::int[], ?::timestamptz[])
                 ON CONFLICT (application_id) DO UPDATE SET
                     kind = CASE WHEN application.event_time <= EXCLUDED.event_time THEN EXCLUDED.kind ELSE application.kind END,
                     status = CASE WHEN application.event_time <= EXCLUDED.event_time THEN EXCLUDED.status ELSE application.status END,
@@ -102,27 +110,26 @@ public class ReadModelRepository {
                     completed_year = COALESCE(application.completed_year, EXCLUDED.completed_year),
                     placed_year = COALESCE(application.placed_year, EXCLUDED.placed_year),
                     event_time = GREATEST(application.event_time, EXCLUDED.event_time)
-                """, column("application_id", r -> r.state().applicationId()),
-                column("programme", r -> r.state().programme()), column("household_id", r -> r.state().householdId()),
-                column("kind", r -> r.state().kind()), column("status", r -> r.state().status()),
-                column("disbursed_vnd", r -> r.state().disbursedVnd()),
-                column("outstanding_vnd", r -> r.state().outstandingVnd()),
-                column("area_code", r -> r.state().areaCode()), column("district_code", r -> r.state().districtCode()),
-                column("disbursed_year", ApplicationRow::disbursedYear),
-                column("completed_year", ApplicationRow::completedYear),
-                column("placed_year", ApplicationRow::placedYear), column("event_time", ApplicationRow::time));
+                """, columns(r -> r.fact().state().applicationId(), "uuid"),
+                columns(r -> r.fact().state().programme(), "text"), columns(r -> r.fact().state().householdId(), "uuid"),
+                columns(r -> r.fact().state().kind(), "text"), columns(r -> r.fact().state().status(), "text"),
+                columns(r -> r.fact().state().disbursedVnd(), "int8"),
+                columns(r -> r.fact().state().outstandingVnd(), "int8"),
+                columns(r -> r.fact().state().areaCode(), "text"), columns(r -> r.fact().state().districtCode(), "text"),
+                columns(r -> r.fact().disbursedYear(), "int4"), columns(r -> r.fact().completedYear(), "int4"),
+                columns(r -> r.fact().placedYear(), "int4"));
     }
 
     public void putBudgets(Collection<Timed<Budget>> rows) {
-        upsert("budget", rows, """
+        execute(rows, """
+                INSERT INTO budget (programme, year, funding_source, allocated_vnd, committed_vnd, paid_vnd, event_time)
+                SELECT * FROM unnest(?::text[], ?::int[], ?::text[], ?::int8[], ?::int8[], ?::int8[], ?::timestamptz[])
                 ON CONFLICT (programme, year, funding_source) DO UPDATE SET allocated_vnd = EXCLUDED.allocated_vnd,
                     committed_vnd = EXCLUDED.committed_vnd, paid_vnd = EXCLUDED.paid_vnd, event_time = EXCLUDED.event_time
                 WHERE budget.event_time <= EXCLUDED.event_time
-                """, column("programme", r -> r.fact().programme()), column("year", r -> r.fact().year()),
-                column("funding_source", r -> r.fact().fundingSource()),
-                column("allocated_vnd", r -> r.fact().allocatedVnd()),
-                column("committed_vnd", r -> r.fact().committedVnd()), column("paid_vnd", r -> r.fact().paidVnd()),
-                column("event_time", Timed::time));
+                """, columns(r -> r.fact().programme(), "text"), columns(r -> r.fact().year(), "int4"),
+                columns(r -> r.fact().fundingSource(), "text"), columns(r -> r.fact().allocatedVnd(), "int8"),
+                columns(r -> r.fact().committedVnd(), "int8"), columns(r -> r.fact().paidVnd(), "int8"));
     }
 
     /** Marks indicator families and years as changed (year 0: every year). */
@@ -139,38 +146,39 @@ public class ReadModelRepository {
         });
     }
 
-    /** A column of the table and how to take its value out of a row. */
-    private record Column<T>(String name, Function<T, Object> value) {
+    /** One array parameter of an unnest: how to take the value out of a row, and its SQL element type. */
+    private record Column<T>(Function<T, Object> value, String type) {
     }
 
-    private static <T> Column<T> column(String name, Function<T, Object> value) {
-        return new Column<>(name, value);
+    private static <T> Column<Timed<T>> columns(Function<Timed<T>, Object> value, String type) {
+        return new Column<>(value, type);
     }
 
     @SafeVarargs
-    private <T> void upsert(String table, Collection<T> rows, String onConflict, Column<T>... columns) {
+    private <T> void execute(Collection<Timed<T>> rows, String sql, Column<Timed<T>>... columns) {
         if (rows.isEmpty()) {
             return;
         }
-        String incoming = "incoming_" + table;
-        String names = Stream.of(columns).map(Column::name).collect(Collectors.joining(", "));
-        CopyIn copy = new CopyIn(incoming, Stream.of(columns).map(Column::name).toArray(String[]::new));
-        for (T row : rows) {
-            Object[] values = new Object[columns.length];
-            for (int i = 0; i < columns.length; i++) {
-                values[i] = columns[i].value().apply(row);
-            }
-            copy.row(values);
-        }
         entityManager.unwrap(Session.class).doWork(connection -> {
-            try (Statement statement = connection.createStatement()) {
-                // once per connection; a temporary table has no WAL, and is emptied at each commit
-                statement.execute("CREATE TEMPORARY TABLE IF NOT EXISTS " + incoming + " (LIKE " + table
-                        + ") ON COMMIT DELETE ROWS");
-                copy.send(connection);
-                statement.executeUpdate("INSERT INTO " + table + " (" + names + ") SELECT " + names + " FROM "
-                        + incoming + " " + onConflict);
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                int index = 1;
+                for (Column<Timed<T>> column : columns) {
+                    statement.setArray(index++, array(connection, column.type(), rows, column.value()));
+                }
+                // the event time is always the last column
+                statement.setArray(index, array(connection, "text", rows, r -> r.time().toString()));
+                statement.executeUpdate();
             }
         });
+    }
+
+    private static <R> Array array(Connection connection, String type, Collection<R> rows, Function<R, Object> value)
+            throws SQLException {
+        List<Object> values = rows.stream().map(value).toList();
+        return connection.createArrayOf(type, values.toArray());
+    }
+
+    private static java.sql.Date date(java.time.LocalDate day) {
+        return day == null ? null : java.sql.Date.valueOf(day);
     }
 }
