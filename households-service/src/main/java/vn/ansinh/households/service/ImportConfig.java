@@ -18,6 +18,13 @@ public interface ImportConfig {
     int applyThreads();
 
     /**
+     * Households applied per transaction: large enough for COPY to pay, small enough that what
+     * is in flight (a chunk on each apply thread and the next one read) stays small.
+     */
+    @WithDefault("2000")
+    int chunkSize();
+
+    /**
      * A running job whose service instance has not beaten its heart for this long is marked
      * failed: that instance stopped. Each instance beats for its own jobs every quarter of this,
      * whatever the job is doing, and looks for stalled jobs as often.

@@ -71,8 +71,6 @@ import vn.ansinh.platform.problem.ProblemException;
 public class ImportService {
 
     private static final Logger LOG = Logger.getLogger(ImportService.class);
-    // households applied per transaction: large enough for COPY to pay, small enough to keep memory flat
-    private static final int CHUNK = 2_000;
     private static final int STAGING_BATCH = 20_000;
 
     private final ImportJobRepository jobs;
@@ -187,9 +185,9 @@ public class ImportService {
             }
             update(jobId, ImportJob::startApplying);
             if (checked.staged()) {
-                applyChunks(jobId, actor, chunkSink -> staging.readGroups(jobId, CHUNK, chunkSink));
+                applyChunks(jobId, actor, chunkSink -> staging.readGroups(jobId, config.chunkSize(), chunkSink));
             } else {
-                applyChunks(jobId, actor, chunkSink -> readSorted(upload, chunkSink));
+                applyChunks(jobId, actor, chunkSink -> readSorted(upload, config.chunkSize(), chunkSink));
             }
             update(jobId, job -> job.complete(now()));
             LOG.infof("import %s: completed in %d ms", jobId, (System.nanoTime() - started) / 1_000_000);
@@ -296,17 +294,17 @@ public class ImportService {
         return files.rowsRead();
     }
 
-    /** Reads checked files in order of household code again, {@value #CHUNK} households at a time. */
-    private static void readSorted(Upload upload, Consumer<List<HouseholdGroup>> chunkSink) {
+    /** Reads checked files in order of household code again, a chunk of households at a time. */
+    private static void readSorted(Upload upload, int size, Consumer<List<HouseholdGroup>> chunkSink) {
         ImportErrors none = new ImportErrors(); // the files were checked: nothing to note
         try (SortedFiles sorted = new SortedFiles(new SurveyFiles(none, read -> {
         }), none, upload.households(), upload.members(), upload.surveys(), false)) {
-            List<HouseholdGroup> chunk = new ArrayList<>(CHUNK);
+            List<HouseholdGroup> chunk = new ArrayList<>(size);
             for (HouseholdGroup group = sorted.next(); group != null; group = sorted.next()) {
                 chunk.add(group);
-                if (chunk.size() == CHUNK) {
+                if (chunk.size() == size) {
                     chunkSink.accept(chunk);
-                    chunk = new ArrayList<>(CHUNK);
+                    chunk = new ArrayList<>(size);
                 }
             }
             if (!chunk.isEmpty()) {
