@@ -224,8 +224,9 @@ public final class PipelineBenchmark {
      * The same number of events, of the sizes the registry's carry (a registration with its members
      * about 1.3 kB and 0.4 kB more for each survey's classification in it, an entitlement about
      * 0.5 kB), sent with the services' producer settings in the local run (idempotent, acks=all,
-     * linger 5 ms, no compression), to a topic created first as the local broker creates the
-     * services' topics.
+     * linger 5 ms), to a topic created first as the local broker creates the services' topics —
+     * but uncompressed, where the services use lz4: these payloads, one repeated, would compress
+     * far better than real events do, so the floor is Kafka carrying the events' full size.
      */
     private static double producerFloor(String bootstrap, long large, int largeBytes, long small) throws Exception {
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,

@@ -101,10 +101,9 @@ public final class Stack implements AutoCloseable {
                 "QUARKUS_DATASOURCE_PASSWORD", postgres.password(),
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()));
         environment.putAll(tokens.serviceEnvironment());
-        if (options.kafkaBootstrap() == null) {
-            // the broker runs on this machine: compressing events would only cost CPU on both ends
-            environment.put("ANSINH_EVENTS_COMPRESSION", "none");
-        }
+        // events go lz4-compressed (the platform's default) even to a broker on this machine: the
+        // whole province end to end 89.9 and 95.5 s against 94.8 and 96.4 s uncompressed (runs in
+        // turn), the broker's CPU 9 s instead of 12.7 s, the services' about the same
         // the DCI API may post answers to agencies' systems on this machine (and nowhere else)
         environment.put("ANSINH_DCI_CALLBACK_PREFIXES", "http://localhost,http://127.0.0.1");
         if (options.demo()) {
