@@ -101,11 +101,6 @@ public final class CloudEventHeaders {
         return fast != null ? fast : Instant.parse(text); // other forms, or refused as Instant.parse does
     }
 
-    public static String text(Headers headers, String name) {
-        Header header = headers.lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
     private static String required(byte[] value, String name) {
         String text = value == null ? null : new String(value, StandardCharsets.UTF_8);
         if (text == null || text.isBlank()) {
