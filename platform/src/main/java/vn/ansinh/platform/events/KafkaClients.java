@@ -15,7 +15,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import org.jboss.logging.Logger;
+
 import io.smallrye.common.annotation.Identifier;
+import net.jpountz.lz4.LZ4Factory;
 
 /**
  * Builds the plain Kafka clients of the event plumbing from the {@code kafka.*} configuration
@@ -23,6 +26,12 @@ import io.smallrye.common.annotation.Identifier;
  */
 @ApplicationScoped
 public class KafkaClients {
+
+    private static final Logger LOG = Logger.getLogger(KafkaClients.class);
+
+    static {
+        loadNativeLz4();
+    }
 
     private final Map<String, Object> kafka;
     private final EventsConfig config;
@@ -70,6 +79,23 @@ public class KafkaClients {
     /** An admin client, for services that declare topics of their own (close it after use). */
     public Admin admin() {
         return Admin.create(base());
+    }
+
+    /**
+     * Kafka's lz4 codec asks lz4-java for its fastest implementation, and lz4-java offers its
+     * native one only when loaded by the system class loader or once loaded already: under
+     * Quarkus's class loader every event was compressed, and decompressed in every consumer, by
+     * its pure-Java code (a province: 9% of the registry's samples, 11% of benefits', 14% of
+     * reporting's). Loading it once here makes the native one the fastest for every client
+     * after. Where it cannot load (a platform without a build, no writable temporary
+     * directory), the Java one stays, as before.
+     */
+    private static void loadNativeLz4() {
+        try {
+            LZ4Factory.nativeInstance();
+        } catch (Throwable unavailable) { // lz4-java's own choice of the fastest catches the same
+            LOG.infof("lz4 stays in Java, the native build did not load: %s", unavailable.toString());
+        }
     }
 
     private Map<String, Object> base() {
