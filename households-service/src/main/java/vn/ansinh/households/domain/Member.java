@@ -60,6 +60,14 @@ public class Member {
             String ethnicity, boolean disability, boolean schoolEnrolled, String socialProtectionType) {
     }
 
+    /**
+     * A member written with its household by an import (COPY, not through Hibernate): an entity
+     * made only to be copied recorded each of its fields as changed, a tenth of an import's
+     * allocation for nothing.
+     */
+    public record New(UUID id, UUID householdId, Details details) {
+    }
+
     public Member(UUID id, UUID householdId, Details details, Instant createdAt, String createdBy) {
         this.id = id;
         this.householdId = householdId;

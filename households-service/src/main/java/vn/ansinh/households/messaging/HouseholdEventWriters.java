@@ -51,16 +51,6 @@ final class HouseholdEventWriters {
             bool(out, ETHNIC_MINORITY, event.ethnicMinority());
             bool(out, MERIT_FAMILY, event.meritFamily());
             text(out, REGISTERED_AT, event.registeredAt() == null ? null : event.registeredAt().toString());
-            out.writeFieldName(MEMBERS);
-            if (event.members() == null) {
-                out.writeNull();
-            } else {
-                out.writeStartArray();
-                for (MemberDetails member : event.members()) {
-                    Member.write(member, out);
-                }
-                out.writeEndArray();
-            }
             out.writeFieldName(CLASSIFICATIONS);
             if (event.classifications() == null) {
                 out.writeNull();
@@ -68,6 +58,16 @@ final class HouseholdEventWriters {
                 out.writeStartArray();
                 for (HouseholdClassified classification : event.classifications()) {
                     Classified.write(classification, out);
+                }
+                out.writeEndArray();
+            }
+            out.writeFieldName(MEMBERS);
+            if (event.members() == null) {
+                out.writeNull();
+            } else {
+                out.writeStartArray();
+                for (MemberDetails member : event.members()) {
+                    Member.write(member, out);
                 }
                 out.writeEndArray();
             }

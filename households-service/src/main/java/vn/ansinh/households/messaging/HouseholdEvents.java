@@ -33,12 +33,14 @@ public final class HouseholdEvents {
     /**
      * With the members registered together with the household (later ones come as member.added)
      * and the classifications of the surveys recorded with it, oldest year first (an import's new
-     * households; later surveys come as household.classified).
+     * households; later surveys come as household.classified). The classifications come before
+     * the members: a consumer that needs only the household and its classifications (reporting)
+     * stops reading there instead of parsing the members, most of the event.
      */
     @JsonSerialize(using = HouseholdEventWriters.Registered.class)
     public record HouseholdRegistered(UUID householdId, String code, String areaCode, String districtCode,
             boolean urban, boolean ethnicMinority, boolean meritFamily, Instant registeredAt,
-            List<MemberDetails> members, List<HouseholdClassified> classifications) {
+            List<HouseholdClassified> classifications, List<MemberDetails> members) {
     }
 
     public record HouseholdUpdated(UUID householdId, String code, String areaCode, String districtCode,

@@ -1,5 +1,6 @@
 package vn.ansinh.households.repository;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -42,13 +43,16 @@ public class MemberRepository implements PanacheRepositoryBase<Member, UUID> {
     }
 
     /** Inserts members that are new in this transaction, with COPY (imports). */
-    public void insertNew(List<Member> created) {
+    public void insertNew(List<Member.New> created, Instant at, String actor) {
         CopyIn rows = new CopyIn("member", "id", "household_id", "full_name", "citizen_id", "date_of_birth", "sex",
                 "relation_to_head", "ethnicity", "disability", "school_enrolled", "social_protection_type",
                 "created_at", "created_by");
-        created.forEach(m -> rows.row(m.id(), m.householdId(), m.fullName(), m.citizenId(), m.dateOfBirth(), m.sex(),
-                m.relationToHead(), m.ethnicity(), m.disability(), m.schoolEnrolled(), m.socialProtectionType(),
-                m.createdAt(), m.createdBy()));
+        for (Member.New m : created) {
+            Member.Details d = m.details();
+            rows.row(m.id(), m.householdId(), d.fullName(), d.citizenId(), d.dateOfBirth(), d.sex(),
+                    d.relationToHead(), d.ethnicity(), d.disability(), d.schoolEnrolled(), d.socialProtectionType(),
+                    at, actor);
+        }
         getEntityManager().unwrap(Session.class).doWork(rows::send);
     }
 

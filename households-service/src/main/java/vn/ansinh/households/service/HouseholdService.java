@@ -77,12 +77,12 @@ public class HouseholdService {
         Household household = new Household(Ids.newId(), registration.code(), registration.details(), now, actor);
         households.persist(household);
         audit.record(actor, "household.registered", "household", household.id(), null, household.details());
-        List<Member> registered = new ArrayList<>();
+        List<MemberDetails> registered = new ArrayList<>();
         for (Member.Details details : registration.members()) {
             Member member = new Member(Ids.newId(), household.id(), details, now, actor);
             members.persist(member);
             audit.record(actor, "member.added", "household", household.id(), null, memberState(member.id(), details));
-            registered.add(member);
+            registered.add(memberDetails(member));
         }
         outbox.append(HouseholdEvents.TOPIC, household.id().toString(), HouseholdEvents.REGISTERED,
                 registered(household, area, areas.districtOf(area), registered, List.of()));
@@ -238,10 +238,10 @@ public class HouseholdService {
     }
 
     static HouseholdRegistered registered(Household household, Area area, String districtCode,
-            List<Member> registeredMembers, List<HouseholdClassified> classifications) {
+            List<MemberDetails> registeredMembers, List<HouseholdClassified> classifications) {
         return new HouseholdRegistered(household.id(), household.code(), area.code(), districtCode, area.urban(),
-                household.ethnicMinority(), household.meritFamily(), household.createdAt(),
-                registeredMembers.stream().map(HouseholdService::memberDetails).toList(), classifications);
+                household.ethnicMinority(), household.meritFamily(), household.createdAt(), classifications,
+                registeredMembers);
     }
 
     static HouseholdClassified classified(Household household, Survey survey, Area area, String districtCode,
@@ -268,9 +268,14 @@ public class HouseholdService {
     }
 
     static MemberDetails memberDetails(Member member) {
-        return new MemberDetails(member.householdId(), member.id(), member.fullName(), member.citizenId(),
-                member.dateOfBirth(), member.sex().name(), member.relationToHead().name(), member.ethnicity(),
-                member.disability(), member.schoolEnrolled(), member.socialProtectionType());
+        return memberDetails(new Member.New(member.id(), member.householdId(), member.details()));
+    }
+
+    static MemberDetails memberDetails(Member.New member) {
+        Member.Details d = member.details();
+        return new MemberDetails(member.householdId(), member.id(), d.fullName(), d.citizenId(), d.dateOfBirth(),
+                d.sex().name(), d.relationToHead().name(), d.ethnicity(), d.disability(), d.schoolEnrolled(),
+                d.socialProtectionType());
     }
 
     /**

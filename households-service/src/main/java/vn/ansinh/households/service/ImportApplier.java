@@ -25,6 +25,7 @@ import vn.ansinh.households.domain.PovertyStandard;
 import vn.ansinh.households.domain.Survey;
 import vn.ansinh.households.messaging.HouseholdEvents;
 import vn.ansinh.households.messaging.HouseholdEvents.HouseholdClassified;
+import vn.ansinh.households.messaging.HouseholdEvents.MemberDetails;
 import vn.ansinh.households.repository.AreaRepository;
 import vn.ansinh.households.repository.HouseholdRepository;
 import vn.ansinh.households.repository.MemberRepository;
@@ -140,7 +141,7 @@ public class ImportApplier {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
 
         List<Household> newHouseholds = new ArrayList<>(groups.size());
-        List<Member> newMembers = new ArrayList<>();
+        List<Member.New> newMembers = new ArrayList<>();
         List<Survey> newSurveys = new ArrayList<>();
         List<NewEvent> events = new ArrayList<>();
         List<AuditEntry> entries = new ArrayList<>(groups.size());
@@ -150,12 +151,12 @@ public class ImportApplier {
             Area area = areaByCode.get(household.areaCode());
             String district = area.parentCode();
             newHouseholds.add(household);
-            List<Member> householdMembers = new ArrayList<>(group.members().size());
+            List<MemberDetails> householdMembers = new ArrayList<>(group.members().size());
             for (MemberRow row : group.members()) {
-                Member member = new Member(Ids.newId(), household.id(), row.details(), now, actor);
-                householdMembers.add(member);
+                Member.New member = new Member.New(Ids.newId(), household.id(), row.details());
+                newMembers.add(member);
+                householdMembers.add(HouseholdService.memberDetails(member));
             }
-            newMembers.addAll(householdMembers);
 
             // the surveys' classifications travel inside household.registered: one event per new
             // household instead of one more per survey (an import's 1.9 million events were 477,000)
@@ -188,7 +189,7 @@ public class ImportApplier {
             entries.add(audit.entry(actor, "household.imported", "household", household.id(), null, source));
         }
         households.insertNew(newHouseholds);
-        members.insertNew(newMembers);
+        members.insertNew(newMembers, now, actor);
         surveys.insertNew(newSurveys);
         outbox.appendForNewAggregates(events);
         audit.recordAll(entries);

@@ -44,7 +44,7 @@ class HouseholdEventWritersTest {
         for (Instant at : List.of(Instant.parse("2023-12-01T03:00:00Z"), Instant.parse("2023-12-01T03:00:00.120Z"),
                 Instant.parse("2023-12-01T03:00:00.123456Z"), Instant.parse("2023-12-01T03:00:00.123456789Z"))) {
             HouseholdRegistered registered = new HouseholdRegistered(household, "BG-SD-000001", "96003", "220", false,
-                    true, false, at, List.of(head, child), List.of(first, second));
+                    true, false, at, List.of(first, second), List.of(head, child));
             byte[] written = WRITERS.writeValueAsBytes(registered);
             // as bytes, as the outbox writes them (a character outside the BMP is escaped then)
             assertEquals(new String(DATABIND.writeValueAsBytes(registered), StandardCharsets.UTF_8),

@@ -44,6 +44,27 @@ class FactReadersTest {
     }
 
     @Test
+    void aRegistrationIsReadUpToItsClassificationsWhateverComesAfter() throws Exception {
+        String classification = """
+                {"householdId":"1b4e28ba-2fa1-41d2-883f-0016d3cca427","year":2023,"category":"POOR",
+                 "areaCode":"96003","districtCode":"220","members":2}""";
+        String head = "{\"householdId\":\"1b4e28ba-2fa1-41d2-883f-0016d3cca427\",\"areaCode\":\"96003\",";
+        String members = "\"members\":[{\"memberId\":\"6d2f3a7e-51c4-4b8e-9a1d-2f0c9b7e4a11\"}]";
+        // as the registry writes it: the members after the classifications, never parsed (here cut short)
+        String registryOrder = head + "\"classifications\":[" + classification + "]," + members.substring(0, 20);
+        // another order is read too, the members skipped
+        String otherOrder = head + members + ",\"classifications\":[" + classification + "]}";
+        for (String registration : List.of(registryOrder, otherOrder)) {
+            HouseholdPlaced read = MAPPER.readValue(registration.getBytes(StandardCharsets.UTF_8),
+                    HouseholdPlaced.class);
+            assertEquals(UUID.fromString("1b4e28ba-2fa1-41d2-883f-0016d3cca427"), read.householdId());
+            assertEquals("96003", read.areaCode());
+            assertEquals(1, read.classifications().size());
+            assertEquals(2023, read.classifications().get(0).year());
+        }
+    }
+
+    @Test
     void aClassificationWithoutItsYearIsMalformed() {
         String classified = """
                 {"householdId":"1b4e28ba-2fa1-41d2-883f-0016d3cca427","category":"POOR","areaCode":"96003",
